@@ -1,0 +1,44 @@
+# Two commands set everything up on a machine with Python 3.11 and make: `make book` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+LOCK := requirements.lock
+READY := $(VENV)/.ready
+NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONHASHSEED := 0
+
+.PHONY: help book test lab notebooks lock clean
+
+help:
+	@echo "make book   build the website into _build/html"
+	@echo "make test   run the whole test suite (tests, and every notebook with nbval)"
+	@echo "make lab    open JupyterLab on the project's environment"
+	@echo "make notebooks  re-execute the chapter notebooks and store their outputs"
+
+# The environment is rebuilt only when the lock file or the project metadata change.
+$(READY): $(LOCK) pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+book: $(READY)
+	$(BIN)/jupyter-book build --warningiserror --keep-going .
+	@echo "The website is in _build/html: open file://$(CURDIR)/_build/html/index.html"
+
+test: $(READY)
+	$(BIN)/python -m pytest tests $(NBVAL) notebooks
+
+lab: $(READY)
+	$(BIN)/jupyter lab
+
+notebooks: $(READY)
+	$(BIN)/python -m convshapes.execute_notebook notebooks/*.ipynb
+
+# Re-pin every dependency from the current environment (after a deliberate upgrade).
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable --all | grep -v '^pip==' > $(LOCK)
+
+clean:
+	rm -rf _build

@@ -1,0 +1,39 @@
+"""The canonical form of the book's notebooks: fixed metadata and sorted-key JSON, so diffs stay readable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+NOTEBOOK_METADATA = {
+    "accelerator": "GPU",
+    "colab": {"gpuType": "T4", "provenance": [], "toc_visible": True},
+    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
+KEPT_NOTEBOOK_METADATA = ("mystnb",)
+KEPT_CELL_METADATA = ("tags", "mystnb", "convshapes")
+
+
+def canonical_notebook(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a copy with the book's notebook metadata and only the cell metadata the book uses."""
+    notebook = nbformat.from_dict(notebook)
+    kept = {key: notebook.metadata[key] for key in KEPT_NOTEBOOK_METADATA if key in notebook.metadata}
+    notebook.metadata = nbformat.from_dict({**NOTEBOOK_METADATA, **kept})
+    notebook.nbformat, notebook.nbformat_minor = 4, 5
+    for cell in notebook.cells:
+        cell.metadata = nbformat.from_dict({key: cell.metadata[key] for key in KEPT_CELL_METADATA if key in cell.metadata})
+    return notebook
+
+
+def canonical_text(notebook: nbformat.NotebookNode) -> str:
+    """The exact text a canonical notebook file holds (nbformat's sorted, one-space-indented JSON)."""
+    return nbformat.writes(canonical_notebook(notebook)) + "\n"
+
+
+def write_canonical(notebook: nbformat.NotebookNode, path: str | Path) -> None:
+    """Validate ``notebook`` and write it to ``path`` in canonical form."""
+    text = canonical_text(notebook)
+    nbformat.validate(nbformat.reads(text, as_version=4))
+    Path(path).write_text(text, encoding="utf-8")
