@@ -28,6 +28,7 @@ def conv_output_length(
     strides = positive_int("strides", strides)
     padding = padding_mode(padding, PADDINGS)
     span = effective_kernel_size(kernel_size, dilation_rate)
+    _reject_strided_dilation(strides, dilation_rate)
     if padding != "valid":
         return -(-length // strides)
     if span > length:
@@ -53,9 +54,19 @@ def same_padding(length: int, kernel_size: int, strides: int = 1, dilation_rate:
     length = positive_int("length", length)
     strides = positive_int("strides", strides)
     span = effective_kernel_size(kernel_size, dilation_rate)
+    _reject_strided_dilation(strides, dilation_rate)
     output_length = -(-length // strides)
     total = max((output_length - 1) * strides + span - length, 0)
     return total // 2, total - total // 2
+
+
+def _reject_strided_dilation(strides: int, dilation_rate: int) -> None:
+    if strides > 1 and dilation_rate > 1:
+        raise ValueError(
+            f"Keras convolutions do not support strides > 1 together with dilation_rate > 1 "
+            f"(got strides={strides}, dilation_rate={dilation_rate}). Use one of them, or follow a "
+            "dilated convolution with pooling to downsample."
+        )
 
 
 def _vanishing_message(length: int, span: int, size: int, dilation_rate: int, size_name: str) -> str:

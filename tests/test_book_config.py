@@ -1,0 +1,41 @@
+"""The Jupyter Book configuration gives every notebook page a Colab button and fails on any error."""
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
+
+
+def toc_files():
+    return [chapter["file"] for part in TOC["parts"] for chapter in part["chapters"]]
+
+
+def test_colab_launch_button_points_at_the_main_branch_of_the_repository():
+    assert CONFIG["launch_buttons"]["colab_url"] == "https://colab.research.google.com"
+    assert CONFIG["repository"]["url"].startswith("https://github.com/")
+    assert CONFIG["repository"]["branch"] == "main"
+
+
+def test_execution_fails_the_build_on_errors_and_stderr():
+    assert CONFIG["execute"]["allow_errors"] is False
+    assert CONFIG["execute"]["stderr_output"] in ("warn", "error", "severe")
+    assert CONFIG["sphinx"]["config"]["nb_execution_raise_on_error"] is True
+    assert 60 <= CONFIG["execute"]["timeout"] <= 600
+
+
+def test_every_toc_entry_exists():
+    missing = [entry for entry in [TOC["root"], *toc_files()] if not list(ROOT.glob(entry + ".*"))]
+    assert not missing
+
+
+def test_every_chapter_notebook_is_in_the_toc():
+    chapters = {f"notebooks/{path.stem}" for path in (ROOT / "notebooks").glob("*.ipynb")}
+    assert chapters <= set(toc_files())
+
+
+def test_chapters_appear_in_file_order():
+    chapters = [entry for entry in toc_files() if entry.startswith("notebooks/")]
+    assert chapters == sorted(chapters)
