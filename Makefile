@@ -8,13 +8,14 @@ NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help book test lab notebooks lock clean
+.PHONY: help book test lab notebooks exercises lock clean
 
 help:
 	@echo "make book   build the website into _build/html"
 	@echo "make test   run the whole test suite (tests, and every notebook with nbval)"
 	@echo "make lab    open JupyterLab on the project's environment"
-	@echo "make notebooks  re-execute the chapter notebooks and store their outputs"
+	@echo "make notebooks  re-execute the chapters and solutions and store their outputs"
+	@echo "make exercises  regenerate exercises/ from solutions/"
 
 # The environment is rebuilt only when the lock file or the project metadata change.
 $(READY): $(LOCK) pyproject.toml
@@ -27,14 +28,18 @@ book: $(READY)
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
 	@echo "The website is in _build/html: open file://$(CURDIR)/_build/html/index.html"
 
+# Notebooks run in parallel; --dist loadscope keeps each notebook's cells on one worker.
 test: $(READY)
-	$(BIN)/python -m pytest tests $(NBVAL) notebooks
+	$(BIN)/python -m pytest -n 2 --dist loadscope --ignore=tests/fixtures $(NBVAL) tests notebooks solutions
 
 lab: $(READY)
 	$(BIN)/jupyter lab
 
 notebooks: $(READY)
-	$(BIN)/python -m convshapes.execute_notebook notebooks/*.ipynb
+	$(BIN)/python -m convshapes.execute_notebook notebooks/*.ipynb solutions/*.ipynb
+
+exercises: $(READY)
+	$(BIN)/python -m convshapes.assignment.generate
 
 # Re-pin every dependency from the current environment (after a deliberate upgrade).
 lock:

@@ -1,0 +1,46 @@
+"""Generate the student notebooks in ``exercises/`` from their sources in ``solutions/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import nbformat
+
+from ..notebook_format import canonical_text
+from .markers import stub_regions
+from .questions import answer_id, questions
+
+
+def exercise_from_solution(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The same notebook with answers replaced by stubs, outputs cleared and test-only metadata dropped."""
+    questions(solution)
+    exercise = nbformat.from_dict(solution)
+    for cell in exercise.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.outputs, cell.execution_count = [], None
+        if answer_id(cell) is not None:
+            cell.source = stub_regions(cell.source)
+            cell.metadata.convshapes = {"answer": answer_id(cell)}
+    return exercise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--solutions", type=Path, default=Path("solutions"))
+    parser.add_argument("--exercises", type=Path, default=Path("exercises"))
+    arguments = parser.parse_args(argv)
+    arguments.exercises.mkdir(exist_ok=True)
+    for path in sorted(arguments.solutions.glob("*.ipynb")):
+        target = arguments.exercises / path.name
+        text = canonical_text(exercise_from_solution(nbformat.read(path, as_version=4)))
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,20 @@
+"""Notebook surgery the exercise tests share: typical wrong answers and student edits."""
+
+import nbformat
+
+from convshapes.assignment.markers import replace_regions
+from convshapes.assignment.questions import answer_id
+
+
+def with_wrong_answers(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The solution with every answer region replaced by its cell's typical wrong answer."""
+    notebook = nbformat.from_dict(solution)
+    for cell in notebook.cells:
+        if answer_id(cell) is not None:
+            wrong = cell.metadata["convshapes"]["wrong"]
+            cell.source = replace_regions(cell.source, lambda indent, region: "".join(indent + line + "\n" for line in wrong.splitlines()))
+    return notebook
+
+
+def printed_lines(notebook: nbformat.NotebookNode, indexes) -> list[str]:
+    return ["".join(o.get("text", "") for o in notebook.cells[i].outputs if o.get("name") == "stdout").strip() for i in indexes]
