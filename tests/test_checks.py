@@ -144,3 +144,13 @@ def test_cases_reject_float_results_with_the_floor_hint(capsys):
 def test_cases_report_a_crash_with_its_arguments(capsys):
     checks.check_cases("q", lambda n, k: 1 // (k - 3), CASES, reference, ("length", "kernel_size"))
     assert line(capsys) == "FAIL q: your function raised ZeroDivisionError for length=5, kernel_size=3."
+
+
+def test_cases_compare_tuples_of_integers(capsys):
+    split = lambda n, k: ((k - 1) // 2, k - 1 - (k - 1) // 2)  # noqa: E731
+    checks.check_cases("q", split, CASES, split, ("length", "kernel_size"))
+    assert line(capsys) == f"PASS q: right for all {len(CASES)} cases."
+    swapped = lambda n, k: split(n, k)[::-1]  # noqa: E731
+    even_kernels = [(10, 2), (10, 4), (12, 6)]
+    checks.check_cases("q", swapped, even_kernels, split, ("length", "kernel_size"), mistakes={"the extra zero goes after.": swapped})
+    assert line(capsys).endswith("the extra zero goes after.")

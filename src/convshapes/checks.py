@@ -208,7 +208,9 @@ def check_cases(
     argument_names: Sequence[str],
     mistakes: Mapping[str, Callable] | None = None,
 ) -> None:
-    """Check ``function(*case)`` against ``reference(*case)`` over many cases; name a recognised mistake."""
+    """Check ``function(*case)`` against ``reference(*case)`` over many cases; name a recognised mistake.
+
+    Results may be integers or tuples of integers (e.g. a ``(before, after)`` padding split)."""
     if function is Ellipsis or function is None:
         return report(question, False, NOT_ANSWERED)
     answers = []
@@ -220,17 +222,28 @@ def check_cases(
             return report(question, False, f"your function raised {type(error).__name__} for {arguments}.")
     if any(answer is Ellipsis or answer is None for answer in answers):
         return report(question, False, NOT_ANSWERED)
-    if any(isinstance(answer, bool) or not isinstance(answer, numbers.Integral) for answer in answers):
-        return report(question, False, "the function must return an integer; use // (floor division), not /.")
-    expected = [reference(*case) for case in cases]
-    wrong = [index for index, (mine, true) in enumerate(zip(answers, expected)) if int(mine) != true]
+    try:
+        answers = [_plain_result(answer) for answer in answers]
+    except WrongType as error:
+        return report(question, False, str(error))
+    expected = [_plain_result(reference(*case)) for case in cases]
+    wrong = [index for index, (mine, true) in enumerate(zip(answers, expected)) if mine != true]
     if not wrong:
         return report(question, True, f"right for all {len(cases)} cases.")
     for hint, mistake in (mistakes or {}).items():
-        if all(int(answers[index]) == mistake(*cases[index]) for index in wrong):
+        if all(answers[index] == _plain_result(mistake(*cases[index])) for index in wrong):
             return report(question, False, f"wrong for {len(wrong)} of {len(cases)} cases: {hint}")
     first = ", ".join(f"{name}={value!r}" for name, value in zip(argument_names, cases[wrong[0]]))
     return report(question, False, f"wrong for {len(wrong)} of {len(cases)} cases, for example {first}.")
+
+
+def _plain_result(result: object) -> int | tuple[int, ...]:
+    """An int, or a tuple of ints, from a function's result; anything else is the wrong type."""
+    if isinstance(result, numbers.Integral) and not isinstance(result, bool):
+        return operator.index(result)
+    if type(result) in (tuple, list) and all(isinstance(item, numbers.Integral) and not isinstance(item, bool) for item in result):
+        return tuple(operator.index(item) for item in result)
+    raise WrongType("the function must return an integer (or a tuple of integers); use // (floor division), not /.")
 
 
 def _first_line(error: BaseException) -> str:

@@ -29,11 +29,11 @@ def exercise_from_solution(solution: nbformat.NotebookNode) -> nbformat.Notebook
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--solutions", type=Path, default=Path("solutions"))
-    parser.add_argument("--exercises", type=Path, default=Path("exercises"))
+    parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: solutions/*.ipynb)")
+    parser.add_argument("--exercises", type=Path, default=Path("exercises"), help="folder to write the exercises to")
     arguments = parser.parse_args(argv)
     arguments.exercises.mkdir(exist_ok=True)
-    for path in sorted(arguments.solutions.glob("*.ipynb")):
+    for path in arguments.solutions or sorted(Path("solutions").glob("*.ipynb")):
         target = arguments.exercises / path.name
         text = canonical_text(exercise_from_solution(nbformat.read(path, as_version=4)))
         if not target.exists() or target.read_text(encoding="utf-8") != text:
