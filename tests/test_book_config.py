@@ -10,7 +10,12 @@ TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
 
 
 def toc_files():
-    return [chapter["file"] for part in TOC["parts"] for chapter in part["chapters"]]
+    def walk(entries):
+        for entry in entries:
+            yield entry["file"]
+            yield from walk(entry.get("sections", []))
+
+    return [file for part in TOC["parts"] for file in walk(part["chapters"])]
 
 
 def test_colab_launch_button_points_at_the_main_branch_of_the_repository():
@@ -39,3 +44,13 @@ def test_every_chapter_notebook_is_in_the_toc():
 def test_chapters_appear_in_file_order():
     chapters = [entry for entry in toc_files() if entry.startswith("notebooks/")]
     assert chapters == sorted(chapters)
+
+
+def test_the_book_shows_every_exercise_and_no_solution():
+    exercises = {f"exercises/{path.stem}" for path in (ROOT / "exercises").glob("*.ipynb")}
+    assert exercises and exercises <= set(toc_files())
+    assert not [entry for entry in toc_files() if entry.startswith("solutions/")]
+
+
+def test_exercises_are_not_executed_at_build_time():
+    assert "exercises/*" in CONFIG["execute"]["exclude_patterns"]

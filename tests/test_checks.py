@@ -154,3 +154,17 @@ def test_cases_compare_tuples_of_integers(capsys):
     even_kernels = [(10, 2), (10, 4), (12, 6)]
     checks.check_cases("q", swapped, even_kernels, split, ("length", "kernel_size"), mistakes={"the extra zero goes after.": swapped})
     assert line(capsys).endswith("the extra zero goes after.")
+
+
+def test_an_answer_that_breaks_the_check_itself_still_gives_one_fail_line(capsys):
+    class Exploding:
+        def __len__(self):
+            raise RuntimeError("boom")
+
+        def __iter__(self):
+            raise RuntimeError("boom")
+
+    checks.check_placement("q", lambda x: Exploding(), (2, 3, 4), columns)
+    assert line(capsys).startswith("FAIL q:")
+    checks.check_cases("q", reference, CASES, lambda n, k: 1 // 0, ("length", "kernel_size"))
+    assert line(capsys) == "FAIL q: checking your answer raised ZeroDivisionError: integer division or modulo by zero"

@@ -8,6 +8,7 @@ pure function, so that a grader can judge the same facts in a clean process.
 
 from __future__ import annotations
 
+import functools
 import numbers
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,6 +22,19 @@ NOT_ANSWERED = "not answered yet: replace the ... with your answer and run the c
 def report(question: str, passed: bool, message: str) -> None:
     """Print the one line a check cell shows."""
     print(f"{'PASS' if passed else 'FAIL'} {question}: {message}")
+
+
+def never_raises(check: Callable) -> Callable:
+    """Turn any exception escaping a check into a FAIL line, so a check cell can never crash."""
+
+    @functools.wraps(check)
+    def guarded(question: str, *arguments, **keywords) -> None:
+        try:
+            check(question, *arguments, **keywords)
+        except Exception as error:  # whatever the student's objects do, the notebook goes on
+            report(question, False, f"checking your answer raised {type(error).__name__}: {_first_line(error)}")
+
+    return guarded
 
 
 class Unanswered(Exception):
@@ -69,6 +83,7 @@ def judge_shape(answer: Shape, expected: Shape, hints: Mapping[Shape, str] | Non
     return False, f"the number of axes is right, but the size of axis {', '.join(map(str, wrong))} is not."
 
 
+@never_raises
 def check_shape(question: str, answer: object, expected: Iterable[int | None], hints: Mapping[Shape, str] | None = None) -> None:
     """Check a predicted shape against ``expected`` (usually computed by running the real layer)."""
     try:
@@ -79,6 +94,7 @@ def check_shape(question: str, answer: object, expected: Iterable[int | None], h
         return report(question, False, str(error))
 
 
+@never_raises
 def check_value(question: str, answer: object, expected: object, hints: Mapping[object, str] | None = None) -> None:
     """Check an integer or string answer (e.g. a number of steps, a padding mode, a layer name)."""
     if answer is Ellipsis or answer is None:
@@ -133,6 +149,7 @@ def judge_model(
     return True, "the model meets the contract."
 
 
+@never_raises
 def check_model(
     question: str,
     build: Callable[[], object],
@@ -181,6 +198,7 @@ def judge_placement(facts: list, expected: list, known_orders: Mapping[str, list
     return False, "the shape is right, but the elements land in the wrong places."
 
 
+@never_raises
 def check_placement(
     question: str,
     transform: Callable,
@@ -200,6 +218,7 @@ def check_placement(
     return report(question, *judge_placement(facts, expected, orders))
 
 
+@never_raises
 def check_cases(
     question: str,
     function: Callable,
