@@ -60,7 +60,7 @@ def test_value_check_accepts_numpy_integers_and_rejects_strings(capsys):
     checks.check_value("q", np.int64(98), 98)
     assert line(capsys) == "PASS q: correct."
     checks.check_value("q", "98", 98)
-    assert line(capsys) == "FAIL q: the answer must be a int, got str."
+    assert line(capsys) == "FAIL q: the answer must be an integer, got a str."
 
 
 def build_good():
@@ -87,7 +87,7 @@ def test_builder_that_crashes_is_reported_not_raised(capsys):
         return keras.Sequential([keras.Input(shape=(100, 3)), layers.Conv1D(32, 3), layers.Reshape((20, 20, 32))])
 
     checks.check_model("q", build, (100, 3), (10, 10, 32))
-    assert line(capsys).startswith("FAIL q: building the model raised ValueError:")
+    assert line(capsys).startswith("FAIL q: your answer raised ValueError: The total size")
 
 
 def test_builder_returning_a_non_model_is_a_wrong_type(capsys):

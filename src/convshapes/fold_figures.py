@@ -83,6 +83,7 @@ def draw_folded_signal(signal: np.ndarray, period: int):
     bottom.set_xlabel("phase (column = step within the cycle)")
     bottom.set_ylabel("cycle (row)")
     bottom.set_yticks(range(cycles))
+    bottom.set_xticks(range(0, period, max(1, period // 10)))
     bottom.set_title(f"Folded to {cycles} x {period}: the same phase lines up vertically")
     figure.colorbar(image, ax=bottom, label="value")
     figure.tight_layout()
