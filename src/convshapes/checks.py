@@ -21,7 +21,7 @@ import numpy as np
 Shape = tuple[int | None, ...]
 NOT_ANSWERED = "not answered yet: replace the ... with your answer and run the cell again."
 REFERENCE_LOG = "CONVSHAPES_REFERENCE_LOG"
-FACTS_MIMETYPE = "application/vnd.convshapes.facts+json"
+FACTS_LOG = "CONVSHAPES_FACTS_LOG"
 
 
 class Unanswered(Exception):
@@ -240,10 +240,10 @@ def collect(kind: str, answer: object, *arguments) -> dict:
 
 
 def export_facts(question: str, kind: str, answer: object, *arguments) -> None:
-    """Grading mode: publish the answer's facts as a display output for a separate process to judge."""
-    from IPython.display import display
-
-    display({FACTS_MIMETYPE: json.loads(json.dumps({"question": question, "kind": kind, **collect(kind, answer, *arguments)}))}, raw=True)
+    """Grading mode: append the answer's facts to the facts log for a separate process to judge."""
+    record = {"question": question, "kind": kind, **collect(kind, answer, *arguments)}
+    with open(os.environ[FACTS_LOG], "a", encoding="utf-8") as log:
+        log.write(json.dumps(record) + "\n")
 
 
 def report(question: str, passed: bool, message: str) -> None:

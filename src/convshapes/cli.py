@@ -9,6 +9,21 @@ from pathlib import Path
 from .assignment.check import check_notebook
 
 
+def run_grade(arguments: argparse.Namespace) -> int:
+    """Grade a class; exit 2 only when the grader itself cannot run."""
+    from .grading.grade import GraderError, grade_folder, summary_table
+
+    try:
+        results = grade_folder(arguments.submissions, arguments.master, arguments.out, arguments.jobs,
+                               arguments.timeout, sandbox=not arguments.no_sandbox)
+    except (GraderError, OSError, ValueError) as error:
+        print(f"convshapes grade: {error}", file=sys.stderr)
+        return 2
+    print(summary_table(results))
+    print(f"gradebook: {arguments.out / 'gradebook.csv'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="convshapes", description="Tools for the convshapes exercises.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -21,7 +36,21 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("notebook", type=Path, help="your exercise notebook, e.g. exercises/shape_arithmetic.ipynb")
     check.add_argument("--master", type=Path, help="the solution notebook (default: solutions/<same name>)")
     check.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default 60)")
+    grade = commands.add_parser(
+        "grade",
+        help="grade a folder of submissions against a master solution notebook",
+        description="Grades every .ipynb under SUBMISSIONS_DIR (the file or folder name is the student id) "
+        "in its own sandbox, and writes gradebook.csv, gradebook.json and per-student results to OUT_DIR.",
+    )
+    grade.add_argument("submissions", type=Path, metavar="SUBMISSIONS_DIR")
+    grade.add_argument("--master", type=Path, required=True, help="the solution notebook, e.g. solutions/shape_arithmetic.ipynb")
+    grade.add_argument("--out", type=Path, required=True, metavar="OUT_DIR")
+    grade.add_argument("-j", "--jobs", type=int, default=1, help="submissions graded at once (default 1)")
+    grade.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default 60)")
+    grade.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap isolation (trusted submissions only)")
     arguments = parser.parse_args(argv)
+    if arguments.command == "grade":
+        return run_grade(arguments)
     try:
         table, all_passed = check_notebook(arguments.notebook, arguments.master, arguments.timeout)
     except (OSError, ValueError) as error:

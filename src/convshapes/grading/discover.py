@@ -1,0 +1,42 @@
+"""Find the submissions in a folder: one notebook per student, named by file or by folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A student's notebook, or ``path=None`` when the student's folder holds no notebook."""
+
+    student: str
+    path: Path | None
+    problem: str | None = None
+
+
+def discover(folder: Path) -> list[Submission]:
+    """``alice.ipynb`` is student ``alice``; ``bob/anything.ipynb`` is student ``bob``.
+
+    A student folder with no notebook, or with several, still gets a submission with the problem named."""
+    if not folder.is_dir():
+        raise ValueError(f"submissions folder {folder} does not exist or is not a folder.")
+    submissions = [Submission(path.stem, path) for path in sorted(folder.glob("*.ipynb")) if path.is_file()]
+    for student_folder in sorted(path for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")):
+        notebooks = sorted(path for path in student_folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
+        if len(notebooks) == 1:
+            submissions.append(Submission(student_folder.name, notebooks[0]))
+        elif not notebooks:
+            submissions.append(Submission(student_folder.name, None, "no notebook was submitted."))
+        else:
+            names = ", ".join(str(path.relative_to(student_folder)) for path in notebooks)
+            submissions.append(Submission(student_folder.name, None, f"more than one notebook was submitted ({names}); submit exactly one."))
+    seen: dict[str, int] = {}
+    unique = []
+    for submission in sorted(submissions, key=lambda item: (item.student, str(item.path))):
+        seen[submission.student] = seen.get(submission.student, 0) + 1
+        if seen[submission.student] > 1:
+            submission = Submission(f"{submission.student}~{seen[submission.student]}", submission.path,
+                                    f"another submission is also named {submission.student!r}; graded separately.")
+        unique.append(submission)
+    return unique

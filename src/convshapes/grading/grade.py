@@ -1,0 +1,117 @@
+"""Grade every submission in a folder against a master notebook; resume where an earlier run stopped."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+import nbformat
+
+from ..assignment.questions import answer_id, questions
+from .discover import Submission, discover
+from .export import graded_notebook
+from .gradebook import StudentResult, write_gradebook, write_student
+from .load import load
+from .reference import master_references
+from .sandbox import bubblewrap_path, run_in_sandbox
+from .verdict import QuestionVerdict, verdicts
+
+
+class GraderError(RuntimeError):
+    """The grader itself cannot run (as opposed to a submission that scores low)."""
+
+
+class Grader:
+    """Everything one grading run needs, shared by the workers."""
+
+    def __init__(self, master_path: Path, out: Path, cell_timeout: int, sandbox: bool, hidden: list[Path]):
+        self.master_path, self.out, self.cell_timeout = master_path, out, cell_timeout
+        self.bwrap = bubblewrap_path() if sandbox else None
+        if sandbox and self.bwrap is None:
+            raise GraderError("bubblewrap (bwrap) is missing or cannot create a sandbox on this machine: install it "
+                              "(apt-get install bubblewrap), or pass --no-sandbox to grade without isolation.")
+        try:
+            self.master = nbformat.read(master_path, as_version=4)
+            self.questions = questions(self.master)
+        except Exception as error:
+            raise GraderError(f"the master {master_path} is not a gradable solution notebook: {error}") from error
+        self.references = master_references(self.master, out / ".work", cell_timeout)
+        self.master_sha256 = hashlib.sha256(master_path.read_bytes()).hexdigest()
+        self.hidden = hidden
+
+    def zero(self, submission: Submission, sha: str | None, status: str, message: str) -> StudentResult:
+        reason = message or status
+        return StudentResult(submission.student, sha, status, message,
+                             [QuestionVerdict(q.question_id, 0, q.points, reason) for q in self.questions])
+
+    def grade(self, submission: Submission) -> StudentResult:
+        if submission.path is None:
+            return self.zero(submission, None, "no-submission", submission.problem or "no notebook was submitted.")
+        loaded = load(submission.path)
+        if loaded.notebook is None:
+            return self.zero(submission, loaded.sha256, loaded.status, loaded.message)
+        answered = {answer_id(cell) for cell in loaded.notebook.cells} - {None}
+        if answered and not answered & {q.question_id for q in self.questions}:
+            return self.zero(submission, loaded.sha256, "wrong-assignment",
+                             f"this notebook answers other questions ({', '.join(sorted(answered)[:3])}, ...): was it submitted to the wrong assignment?")
+        notebook, problems, cell_numbers = graded_notebook(self.master, loaded.notebook, self.references)
+        work = self.out / ".work" / f"{submission.student}-{loaded.sha256[:12]}"
+        shutil.rmtree(work, ignore_errors=True)
+        run = run_in_sandbox(notebook, work, self.cell_timeout, max(180, 4 * self.cell_timeout), self.bwrap, self.hidden)
+        shutil.rmtree(work, ignore_errors=True)
+        results = verdicts(self.questions, self.references, run.facts, run.cells, cell_numbers, problems, run.stopped)
+        messages = [message for message in (submission.problem, loaded.message, run.stopped) if message]
+        status = run.status
+        return StudentResult(submission.student, loaded.sha256, status, " ".join(messages), results)
+
+    def previous(self, submission: Submission) -> StudentResult | None:
+        """The stored result of an earlier run, if it graded this very file against this very master."""
+        record = self.out / "students" / submission.student / "record.json"
+        if submission.path is None or not record.exists():
+            return None
+        try:
+            result = StudentResult.from_json(__import__("json").loads(record.read_text()))
+        except Exception:
+            return None
+        key = (self.out / "students" / submission.student / "master.sha256")
+        same_master = key.exists() and key.read_text().strip() == self.master_sha256
+        same_file = result.submission_sha256 == hashlib.sha256(submission.path.read_bytes()).hexdigest()
+        return result if same_master and same_file else None
+
+
+def grade_folder(submissions: Path, master: Path, out: Path, jobs: int = 1, cell_timeout: int = 60, sandbox: bool = True) -> list[StudentResult]:
+    """Grade every submission, write the gradebook and return the results."""
+    found = discover(submissions)
+    out.mkdir(parents=True, exist_ok=True)
+    hidden = sorted({path.resolve() for path in (submissions, out, master.parent, Path.cwd())} - {Path("/")})
+    grader = Grader(master, out, cell_timeout, sandbox, hidden)
+    results: list[StudentResult] = []
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {}
+        for submission in found:
+            stored = grader.previous(submission)
+            if stored is not None:
+                results.append(stored)
+                print(f"[{len(results)}/{len(found)}] {submission.student}: {stored.total}/{stored.maximum} (already graded)", file=sys.stderr)
+            else:
+                futures[pool.submit(grader.grade, submission)] = submission
+        for future in as_completed(futures):
+            result = future.result()
+            write_student(out, result, master.stem)
+            (out / "students" / result.student / "master.sha256").write_text(grader.master_sha256 + "\n")
+            results.append(result)
+            print(f"[{len(results)}/{len(found)}] {result.student}: {result.total}/{result.maximum} ({result.status})", file=sys.stderr)
+    write_gradebook(out, results, [q.question_id for q in grader.questions], master.stem)
+    return sorted(results, key=lambda result: result.student)
+
+
+def summary_table(results: list[StudentResult]) -> str:
+    if not results:
+        return "No submissions found: the folder holds no .ipynb files and no student folders."
+    width = max(len("student"), *(len(result.student) for result in results))
+    lines = [f"{'student'.ljust(width)}  score    status", f"{'-' * width}  -------  ------"]
+    lines += [f"{result.student.ljust(width)}  {f'{result.total}/{result.maximum}'.rjust(7)}  {result.status}" for result in results]
+    return "\n".join(lines)

@@ -1,0 +1,75 @@
+"""Judge a submission in this clean process from the facts its checks exported, never from what its
+kernel printed: a question scores only if the clean judge passes it and nbval matched the master."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..assignment.questions import Question
+from ..checks import describe_model, judge
+
+
+@dataclass(frozen=True)
+class QuestionVerdict:
+    """Points and the feedback line for one question."""
+
+    question_id: str
+    points: int
+    max_points: int
+    message: str
+
+    @property
+    def line(self) -> str:
+        return f"{'PASS' if self.points == self.max_points else 'FAIL'} {self.question_id}: {self.message}"
+
+
+def verdicts(
+    questions: list[Question],
+    references: dict[str, dict],
+    facts: list[dict],
+    nbval_cells: dict[int, str | None],
+    cell_numbers: dict[str, int],
+    problems: dict[str, str],
+    stopped: str | None,
+) -> list[QuestionVerdict]:
+    """One verdict per question of the master, in order."""
+    first_facts: dict[str, dict] = {}
+    for record in facts:
+        if isinstance(record.get("question"), str):
+            first_facts.setdefault(record["question"], record)
+    results = []
+    for question in questions:
+        passed, message = _judge_question(question, references[question.question_id], first_facts.get(question.question_id),
+                                          nbval_cells.get(cell_numbers[question.question_id], "not run"), problems, stopped)
+        results.append(QuestionVerdict(question.question_id, question.points if passed else 0, question.points, message))
+    return results
+
+
+def _judge_question(question, entry, record, nbval_problem, problems, stopped) -> tuple[bool, str]:
+    if question.question_id in problems:
+        return False, problems[question.question_id]
+    if record is None or record.get("kind") != entry["kind"] or "status" not in record:
+        if stopped:
+            return False, "not reached: " + stopped
+        return False, "the check did not run: an error in an earlier cell, or the kernel died."
+    try:
+        outcome = _trusted_outcome(entry["kind"], record)
+        passed, message = judge(entry["kind"], outcome, entry["reference"])
+    except Exception as error:  # malformed facts are the submission's problem, not the grader's
+        return False, f"the exported answer could not be judged ({type(error).__name__})."
+    if passed and nbval_problem is not None:
+        return False, "the check's output differs from the reference: run the notebook top to bottom unchanged except for your answers."
+    return passed, message
+
+
+def _trusted_outcome(kind: str, record: dict) -> dict:
+    """For models, recompute every fact from the exported configuration rather than trusting it."""
+    if kind != "model" or record.get("status") != "ok":
+        return record
+    import keras
+
+    try:
+        model = keras.models.model_from_json(record["facts"]["config"])
+    except Exception as error:
+        return {"status": "error", "message": f"your model could not be rebuilt for grading (use built-in Keras layers only): {type(error).__name__}"}
+    return {"status": "ok", "facts": describe_model(model)}
