@@ -15,7 +15,7 @@ def run_grade(arguments: argparse.Namespace) -> int:
 
     try:
         results = grade_folder(arguments.submissions, arguments.master, arguments.out, arguments.jobs,
-                               arguments.timeout, sandbox=not arguments.no_sandbox)
+                               arguments.timeout, arguments.total_timeout, sandbox=not arguments.no_sandbox)
     except (GraderError, OSError, ValueError) as error:
         print(f"convshapes grade: {error}", file=sys.stderr)
         return 2
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--out", type=Path, required=True, metavar="OUT_DIR")
     grade.add_argument("-j", "--jobs", type=int, default=1, help="submissions graded at once (default 1)")
     grade.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default 60)")
+    grade.add_argument("--total-timeout", type=int, help="seconds allowed per submission (default: 4 cell timeouts + 60)")
     grade.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap isolation (trusted submissions only)")
     arguments = parser.parse_args(argv)
     if arguments.command == "grade":

@@ -27,8 +27,8 @@ class GraderError(RuntimeError):
 class Grader:
     """Everything one grading run needs, shared by the workers."""
 
-    def __init__(self, master_path: Path, out: Path, cell_timeout: int, sandbox: bool, hidden: list[Path]):
-        self.master_path, self.out, self.cell_timeout = master_path, out, cell_timeout
+    def __init__(self, master_path: Path, out: Path, cell_timeout: int, total_timeout: int, sandbox: bool, hidden: list[Path]):
+        self.master_path, self.out, self.cell_timeout, self.total_timeout = master_path, out, cell_timeout, total_timeout
         self.bwrap = bubblewrap_path() if sandbox else None
         if sandbox and self.bwrap is None:
             raise GraderError("bubblewrap (bwrap) is missing or cannot create a sandbox on this machine: install it "
@@ -60,7 +60,7 @@ class Grader:
         notebook, problems, cell_numbers = graded_notebook(self.master, loaded.notebook, self.references)
         work = self.out / ".work" / f"{submission.student}-{loaded.sha256[:12]}"
         shutil.rmtree(work, ignore_errors=True)
-        run = run_in_sandbox(notebook, work, self.cell_timeout, max(180, 4 * self.cell_timeout), self.bwrap, self.hidden)
+        run = run_in_sandbox(notebook, work, self.cell_timeout, self.total_timeout, self.bwrap, self.hidden)
         shutil.rmtree(work, ignore_errors=True)
         results = verdicts(self.questions, self.references, run.facts, run.cells, cell_numbers, problems, run.stopped)
         messages = [message for message in (submission.problem, loaded.message, run.stopped) if message]
@@ -82,12 +82,17 @@ class Grader:
         return result if same_master and same_file else None
 
 
-def grade_folder(submissions: Path, master: Path, out: Path, jobs: int = 1, cell_timeout: int = 60, sandbox: bool = True) -> list[StudentResult]:
-    """Grade every submission, write the gradebook and return the results."""
+def grade_folder(
+    submissions: Path, master: Path, out: Path, jobs: int = 1, cell_timeout: int = 60,
+    total_timeout: int | None = None, sandbox: bool = True,
+) -> list[StudentResult]:
+    """Grade every submission, write the gradebook and return the results.
+
+    ``total_timeout`` bounds one submission's whole run (default: four cell timeouts plus a minute)."""
     found = discover(submissions)
     out.mkdir(parents=True, exist_ok=True)
     hidden = sorted({path.resolve() for path in (submissions, out, master.parent, Path.cwd())} - {Path("/")})
-    grader = Grader(master, out, cell_timeout, sandbox, hidden)
+    grader = Grader(master, out, cell_timeout, total_timeout or 4 * cell_timeout + 60, sandbox, hidden)
     results: list[StudentResult] = []
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {}

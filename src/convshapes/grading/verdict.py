@@ -33,14 +33,18 @@ def verdicts(
     stopped: str | None,
 ) -> list[QuestionVerdict]:
     """One verdict per question of the master, in order."""
-    first_facts: dict[str, dict] = {}
+    records: dict[str, list[dict]] = {}
     for record in facts:
         if isinstance(record.get("question"), str):
-            first_facts.setdefault(record["question"], record)
+            records.setdefault(record["question"], []).append(record)
     results = []
     for question in questions:
-        passed, message = _judge_question(question, references[question.question_id], first_facts.get(question.question_id),
-                                          nbval_cells.get(cell_numbers[question.question_id], "not run"), problems, stopped)
+        found = records.get(question.question_id, [])
+        if len(found) > 1:
+            passed, message = False, "the grading log holds more than one answer for this question: it was tampered with."
+        else:
+            passed, message = _judge_question(question, references[question.question_id], found[0] if found else None,
+                                              nbval_cells.get(cell_numbers[question.question_id], "not run"), problems, stopped)
         results.append(QuestionVerdict(question.question_id, question.points if passed else 0, question.points, message))
     return results
 
