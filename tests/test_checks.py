@@ -168,3 +168,8 @@ def test_an_answer_that_breaks_the_check_itself_still_gives_one_fail_line(capsys
     assert line(capsys).startswith("FAIL q:")
     checks.check_cases("q", reference, CASES, lambda n, k: 1 // 0, ("length", "kernel_size"))
     assert line(capsys) == "FAIL q: checking your answer raised ZeroDivisionError: integer division or modulo by zero"
+
+
+def test_a_stub_transform_counts_as_unanswered(capsys):
+    checks.check_placement("q", lambda x: ..., (2, 3, 4), columns)
+    assert line(capsys) == f"FAIL q: {checks.NOT_ANSWERED}"

@@ -1,5 +1,6 @@
 """Every committed notebook is canonical, asks Colab for a GPU, and keeps to the house rules."""
 
+import ast
 import re
 
 import pytest
@@ -11,7 +12,23 @@ NOTEBOOKS = committed_notebooks()
 EXECUTED = [path for path in NOTEBOOKS if path.parent.name in ("notebooks", "solutions")]
 ids = [str(path.relative_to(ROOT)) for path in NOTEBOOKS]
 executed_ids = [str(path.relative_to(ROOT)) for path in EXECUTED]
-LEGACY_API = re.compile(r"\binput_shape\s*=|\btf\.keras\b|\btensorflow\.keras\b")
+TF_KERAS = re.compile(r"\btf\.keras\b|\btensorflow\.keras\b")
+
+
+def uses_legacy_api(source: str) -> bool:
+    """``tf.keras``, or ``input_shape=`` passed to a layer class (not to our own check functions)."""
+    if TF_KERAS.search(source):
+        return True
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return bool(re.search(r"\b[A-Z]\w*\([^)]*\binput_shape\s*=", source))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and any(keyword.arg == "input_shape" for keyword in node.keywords):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name[:1].isupper():
+                return True
+    return False
 RAW_FLOAT = re.compile(r"\d\.\d{5,}")
 
 
@@ -46,7 +63,7 @@ def test_keras3_idioms_outside_original_examples(path):
     offenders = [
         cell.source.splitlines()[0]
         for cell in code_cells(read(path))
-        if "original-example" not in tags(cell) and LEGACY_API.search(cell.source)
+        if "original-example" not in tags(cell) and uses_legacy_api(cell.source)
     ]
     assert not offenders, f"input_shape= or tf.keras outside cells tagged original-example: {offenders}"
 
@@ -90,3 +107,10 @@ def test_every_figure_has_a_caption_and_alt_text(path):
             mystnb = cell.metadata.get("mystnb", {})
             assert mystnb.get("figure", {}).get("caption"), f"figure without caption: {cell.source[:80]!r}"
             assert mystnb.get("image", {}).get("alt"), f"figure without alt text: {cell.source[:80]!r}"
+
+
+def test_legacy_api_detection():
+    assert uses_legacy_api("layers.Conv1D(32, 3, input_shape=(100, 3))")
+    assert uses_legacy_api("from tensorflow.keras import layers")
+    assert not uses_legacy_api("checks.check_model('q', build, input_shape=(100, 3), output_shape=(10,))")
+    assert not uses_legacy_api("keras.Input(shape=(100, 3))")

@@ -98,7 +98,10 @@ def placement_facts(transform: Callable, input_shape: Sequence[int]) -> list:
     if transform is Ellipsis or transform is None:
         raise Unanswered
     positions = np.arange(int(np.prod(input_shape)), dtype="float32").reshape((1, *input_shape))
-    result = keras.ops.convert_to_numpy(transform(positions))
+    result = transform(positions)
+    if result is Ellipsis or result is None:
+        raise Unanswered
+    result = keras.ops.convert_to_numpy(result)
     return np.rint(result).astype(int).tolist()
 
 
