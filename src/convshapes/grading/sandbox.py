@@ -51,7 +51,10 @@ def sandbox_prefix(bwrap: str, work: Path, hidden: list[Path], visible: list[Pat
         arguments += ["--tmpfs", str(folder)]
     for folder in visible:
         arguments += ["--ro-bind", str(folder), str(folder)]
-    arguments += ["--bind", str(work), str(work), "--unshare-all", "--die-with-parent", "--new-session", "--chdir", str(work)]
+    arguments += ["--bind", str(work), str(work)]
+    for folder in hidden:
+        arguments += ["--remount-ro", str(folder)]
+    arguments += ["--unshare-all", "--die-with-parent", "--new-session", "--chdir", str(work)]
     return arguments + ["--"]
 
 
@@ -101,6 +104,10 @@ def run_in_sandbox(
     result.seconds = time.monotonic() - started
     result.log_tail = (work / "sandbox.log").read_bytes()[-2000:].decode("utf-8", "replace")
     result.cells = _nbval_cells(report)
+    timed_out = [number for number, problem in result.cells.items() if problem and ("Timeout" in problem or "Failed to interrupt" in problem)]
+    if timed_out and result.stopped is None:
+        result.status = "timeout"
+        result.stopped = f"{len(timed_out)} cell(s) ran longer than {cell_timeout} seconds and were stopped."
     result.facts = _facts(facts)
     if result.stopped is None and not report.exists():
         result.stopped = "the notebook could not be run (the kernel did not start or was killed)."

@@ -1,0 +1,74 @@
+"""Pictures of a 1-D kernel sliding along a sequence: padding, stride, dilation and what each output reads."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Rectangle
+
+from ._validation import PADDINGS, padding_mode
+from .arithmetic import conv_output_length, effective_kernel_size, same_padding
+from .palette import OKABE_ITO
+
+
+def padding_split(length: int, kernel_size: int, strides: int = 1, dilation_rate: int = 1,
+                  padding: str = "valid") -> tuple[int, int]:
+    """Zeros ``(before, after)`` a Keras convolution adds for ``padding`` (``valid``, ``same`` or ``causal``)."""
+    padding = padding_mode(padding, PADDINGS)
+    if padding == "same":
+        return same_padding(length, kernel_size, strides, dilation_rate)
+    conv_output_length(length, kernel_size, strides, padding, dilation_rate)
+    if padding == "causal":
+        return effective_kernel_size(kernel_size, dilation_rate) - 1, 0
+    return 0, 0
+
+
+def kernel_taps(length: int, kernel_size: int, strides: int = 1, dilation_rate: int = 1,
+                padding: str = "valid") -> list[list[int]]:
+    """For each output position, the input positions its kernel reads (negative or ``>= length``: padding)."""
+    before, _ = padding_split(length, kernel_size, strides, dilation_rate, padding)
+    outputs = conv_output_length(length, kernel_size, strides, padding, dilation_rate)
+    return [
+        [position * strides - before + tap * dilation_rate for tap in range(kernel_size)]
+        for position in range(outputs)
+    ]
+
+
+def draw_kernel_positions(length: int, kernel_size: int, strides: int = 1, dilation_rate: int = 1,
+                          padding: str = "valid"):
+    """Draw the input (with padding cells) on top and, one row per output position, the cells its kernel reads."""
+    padding = padding_mode(padding, PADDINGS)
+    before, after = padding_split(length, kernel_size, strides, dilation_rate, padding)
+    taps = kernel_taps(length, kernel_size, strides, dilation_rate, padding)
+    columns = np.arange(-before, length + after)
+    rows = len(taps) + 1
+    cell = min(0.4, 8.0 / len(columns), 3.6 / rows)
+    figure, axes = plt.subplots(figsize=(max(4.0, cell * len(columns) + 1.6), max(2.2, cell * rows + 1.2)))
+    for column in columns:
+        is_padding = column < 0 or column >= length
+        colour = "#DDDDDD" if is_padding else OKABE_ITO["sky_blue"]
+        axes.add_patch(Rectangle((column, 0), 1, 1, facecolor=colour, edgecolor="#555555"))
+        if len(columns) <= 40:
+            axes.text(column + 0.5, 0.5, "0" if is_padding else str(column), ha="center", va="center", fontsize=7)
+    for row, positions in enumerate(taps, start=1):
+        for column in columns:
+            axes.add_patch(Rectangle((column, row), 1, 1, facecolor="white", edgecolor="#EEEEEE"))
+        for column in positions:
+            is_padding = column < 0 or column >= length
+            colour = "#999999" if is_padding else OKABE_ITO["orange"]
+            axes.add_patch(Rectangle((column, row), 1, 1, facecolor=colour, edgecolor="#555555"))
+    axes.set_xlim(-before, length + after)
+    axes.set_ylim(rows, 0)
+    axes.set_aspect("equal")
+    axes.set_yticks(np.arange(rows) + 0.5, ["input"] + [f"out {index}" for index in range(len(taps))], fontsize=7)
+    axes.set_xticks([])
+    axes.tick_params(length=0)
+    for side in axes.spines.values():
+        side.set_visible(False)
+    axes.set_title(
+        f"L={length}, kernel_size={kernel_size}, strides={strides}, dilation_rate={dilation_rate}, "
+        f"padding='{padding}'\noutput length {len(taps)}; zeros added (before, after) = ({before}, {after})",
+        fontsize=9,
+    )
+    figure.tight_layout()
+    return figure
