@@ -100,9 +100,9 @@ def _validated(arrays: dict[str, np.ndarray], name: str) -> SeriesDataset:
 def standardize(train: np.ndarray, *others: np.ndarray) -> tuple[np.ndarray, ...]:
     """Scale every channel to zero mean and unit variance using statistics of ``train`` only."""
     axes = tuple(range(train.ndim - 1))
-    mean = train.mean(axis=axes, keepdims=True)
-    std = train.std(axis=axes, keepdims=True)
-    std = np.where(std > 0, std, 1.0)
+    mean = train.mean(axis=axes, keepdims=True, dtype="float64")
+    std = train.std(axis=axes, keepdims=True, dtype="float64")
+    std = np.where(std > 1e-8 * (1 + np.abs(mean)), std, 1.0)  # a constant channel is only centred
     return tuple(((array - mean) / std).astype("float32") for array in (train, *others))
 
 

@@ -42,8 +42,8 @@ def draw_kernel_positions(length: int, kernel_size: int, strides: int = 1, dilat
     taps = kernel_taps(length, kernel_size, strides, dilation_rate, padding)
     columns = np.arange(-before, length + after)
     rows = len(taps) + 1
-    cell = min(0.4, 8.0 / len(columns), 3.6 / rows)
-    figure, axes = plt.subplots(figsize=(max(4.0, cell * len(columns) + 1.6), max(2.2, cell * rows + 1.2)))
+    cell = min(0.4, 8.0 / len(columns), 3.0 / rows)
+    figure, axes = plt.subplots(figsize=(max(4.0, cell * len(columns) + 1.6), max(2.2, cell * rows + 1.0)))
     for column in columns:
         is_padding = column < 0 or column >= length
         colour = "#DDDDDD" if is_padding else OKABE_ITO["sky_blue"]

@@ -1,0 +1,84 @@
+"""Pictures of how a feature map becomes a sequence: which pixel lands at which step of the Conv1D input."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Rectangle
+
+from .palette import OKABE_ITO
+
+ORDERS = ("raster", "columns")
+GROUP_COLOURS = (OKABE_ITO["sky_blue"], OKABE_ITO["yellow"])
+
+
+def scan_indices(height: int, width: int, order: str = "raster") -> np.ndarray:
+    """The ``(height, width)`` grid of sequence steps each pixel becomes.
+
+    ``raster``: ``Reshape((height * width, channels))``, so step = row * width + column.
+    ``columns``: ``Permute((2, 1, 3))`` then ``Reshape((width, height * channels))``, so step = column.
+    """
+    _check_grid(height, width, order)
+    rows, columns = np.indices((height, width))
+    return rows * width + columns if order == "raster" else columns
+
+
+def feature_slots(height: int, width: int, channels: int = 1) -> np.ndarray:
+    """For ``columns`` order, the first feature index of each pixel inside its step: ``row * channels``."""
+    _check_grid(height, width, "columns")
+    if channels < 1:
+        raise ValueError(f"channels must be positive, got {channels}.")
+    rows, _ = np.indices((height, width))
+    return rows * channels
+
+
+def draw_scan_order(height: int, width: int, order: str = "raster", channels: int = 1):
+    """Draw the grid, numbering each pixel with its step and shading each step group (row or column) in turn."""
+    steps = scan_indices(height, width, order)
+    figure, axes = plt.subplots(figsize=(min(9.0, 0.75 * width + 1.8), min(4.2, 0.75 * height + 1.4)))
+    for row in range(height):
+        for column in range(width):
+            group = row if order == "raster" else column
+            axes.add_patch(
+                Rectangle((column, row), 1, 1, facecolor=GROUP_COLOURS[group % 2], edgecolor="#555555", alpha=0.55)
+            )
+            axes.text(column + 0.5, row + 0.45, str(steps[row, column]), ha="center", va="center", fontsize=10)
+    if order == "raster":
+        path = [(column + 0.5, row + 0.75) for row in range(height) for column in range(width)]
+        title = f"Reshape(({height * width}, channels)): step = row * {width} + column"
+    else:
+        slots = feature_slots(height, width, channels)
+        for row in range(height):
+            for column in range(width):
+                first = slots[row, column]
+                label = f"feat {first}" if channels == 1 else f"feat {first}-{first + channels - 1}"
+                axes.text(column + 0.5, row + 0.8, label, ha="center", va="center", fontsize=7, color="#333333")
+        path = [(column + 0.5, -0.15) for column in range(width)]
+        title = f"Permute((2, 1, 3)) + Reshape(({width}, {height} * {channels})): step = column"
+    xs, ys = zip(*path)
+    axes.plot(xs, ys, color=OKABE_ITO["vermillion"], linewidth=1.2, marker=".", markersize=4, clip_on=False)
+    axes.annotate(
+        "", xy=path[-1], xytext=path[-2] if len(path) > 1 else (path[-1][0] - 0.4, path[-1][1]),
+        arrowprops={"arrowstyle": "->", "color": OKABE_ITO["vermillion"], "linewidth": 1.2},
+        annotation_clip=False,
+    )
+    axes.set_xlim(0, width)
+    axes.set_ylim(height, -0.3 if order == "columns" else 0)
+    axes.set_aspect("equal")
+    axes.set_xticks(np.arange(width) + 0.5, [str(column) for column in range(width)], fontsize=8)
+    axes.set_yticks(np.arange(height) + 0.5, [str(row) for row in range(height)], fontsize=8)
+    axes.set_xlabel("column (width)")
+    axes.set_ylabel("row (height)")
+    axes.tick_params(length=0)
+    for side in axes.spines.values():
+        side.set_visible(False)
+    axes.set_title(title, fontsize=9)
+    figure.tight_layout()
+    return figure
+
+
+def _check_grid(height: int, width: int, order: str) -> None:
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(repr(name) for name in ORDERS)}, got {order!r}.")
+    if min(height, width) < 1:
+        raise ValueError(f"height and width must be positive, got {height} and {width}.")
