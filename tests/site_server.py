@@ -58,7 +58,8 @@ def source_of(page: str) -> Path:
 
 
 def is_notebook(page: str) -> bool:
-    return source_of(page).suffix == ".ipynb"
+    """Whether a page is a notebook (a page whose source is missing is not, and fails to load)."""
+    return (ROOT / f"{page}.ipynb").is_file()
 
 
 def build_command(edition: str, output: Path) -> list[str]:
@@ -86,6 +87,9 @@ def built_site(edition: str, shared_tmp: Path) -> Path:
     `shared_tmp` is a folder every worker of the run sees, e.g. `tmp_path_factory.getbasetemp().parent`
     under xdist. A failed build is recorded and reported by every test that needs the site.
     """
+    prebuilt = os.environ.get("CONVSHAPES_PREBUILT_SITES")  # for iterating on the tests: <dir>/<edition>/_build/html
+    if prebuilt:
+        return Path(prebuilt) / edition / "_build" / "html"
     if edition == "instructor":
         built_site("student", shared_tmp)  # first, so that its execution cache can be re-used
     folder = shared_tmp / "website" / edition
@@ -108,11 +112,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser that cancels a request (it navigated away) is not a site problem
+
+
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve a folder over HTTP on a free localhost port; yield the base URL (ending in '/')."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -199,6 +199,11 @@ def test_a_broken_answer_cell_does_not_stop_the_rest_of_the_notebook_being_grade
         assert row(graded, student)["mini-length"] == "2", (graded["out"] / "students" / student / "feedback.txt").read_text()
 
 
+@pytest.mark.parametrize("student", ["os_exit", "segfault"])
+def test_a_dead_kernel_is_named_in_the_status(graded, student):
+    assert row(graded, student)["status"] == "kernel-died" and "kernel died" in row(graded, student)["message"]
+
+
 def test_a_loop_that_swallows_interrupts_is_stopped_within_the_total_timeout(graded):
     assert row(graded, "swallows_interrupt")["status"] == "timeout"
     assert row(graded, "swallows_interrupt")["total"] == "0"

@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 
 from ..checks import FACTS_LOG
+from .nbval_watchdog import KERNEL_DIED
 
 MEMORY_BYTES = 6 * 1024**3
 PROCESSES = 512
@@ -77,7 +78,7 @@ def run_in_sandbox(
     nbformat.write(notebook, notebook_path)
     (work / "pytest.ini").write_text("[pytest]\n")
     command = [
-        sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--rootdir", str(work), "-c", str(work / "pytest.ini"),
+        sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "convshapes.grading.nbval_watchdog", "-q", "--rootdir", str(work), "-c", str(work / "pytest.ini"),
         "--nbval-lax", "--nbval-current-env", f"--nbval-cell-timeout={cell_timeout}", "--junitxml", str(report), str(notebook_path),
     ]
     visible = [Path(sys.prefix), *_package_roots()]
@@ -104,6 +105,10 @@ def run_in_sandbox(
     result.seconds = time.monotonic() - started
     result.log_tail = (work / "sandbox.log").read_bytes()[-2000:].decode("utf-8", "replace")
     result.cells = _nbval_cells(report)
+    died = [number for number, problem in result.cells.items() if problem and KERNEL_DIED in problem]
+    if died and result.stopped is None:
+        result.status = "kernel-died"
+        result.stopped = KERNEL_DIED + "; the questions after it could not be graded."
     timed_out = [number for number, problem in result.cells.items() if problem and ("Timeout" in problem or "Failed to interrupt" in problem)]
     if timed_out and result.stopped is None:
         result.status = "timeout"
