@@ -48,3 +48,17 @@ def test_strides_with_dilation_are_reported_as_not_allowed():
 
 def test_describe_settings_reports_a_vanishing_sequence():
     assert "vanishes" in describe_settings(length=3, kernel_size=5)
+
+
+def test_picture_is_a_png_that_changes_with_the_settings():
+    widget = shape_explorer(length=10, kernel_size=3)
+    controls, _ = controls_and_summary(widget)
+    picture = widget.children[-1]
+    first = picture.value
+    controls["padding"].value = "causal"
+    assert first.startswith(b"\x89PNG") and picture.value.startswith(b"\x89PNG") and picture.value != first
+
+
+def test_picture_is_hidden_when_the_settings_are_not_allowed():
+    widget = shape_explorer(length=3, kernel_size=5)
+    assert widget.children[-1].layout.display == "none"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import matplotlib.pyplot as plt
 
-from .kernel_figures import draw_kernel_positions, padding_split
 from .arithmetic import conv_output_length
+from .kernel_figures import draw_kernel_positions, padding_split
 
 
 def describe_settings(length: int, kernel_size: int, strides: int = 1, dilation_rate: int = 1,
@@ -19,11 +21,19 @@ def describe_settings(length: int, kernel_size: int, strides: int = 1, dilation_
     return f"output length {outputs}; zeros added before {before}, after {after}"
 
 
+def kernel_figure_png(**settings) -> bytes:
+    """The kernel figure for ``settings`` as PNG bytes (drawn off screen, so nothing is printed)."""
+    figure = draw_kernel_positions(**settings)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
 def shape_explorer(length: int = 10, kernel_size: int = 3, strides: int = 1, dilation_rate: int = 1,
                    padding: str = "valid"):
     """Sliders for length, kernel_size, strides, dilation_rate and a padding dropdown that redraw the kernel figure."""
     import ipywidgets as widgets
-    from IPython.display import display
 
     controls = {
         "length": widgets.IntSlider(value=length, min=1, max=32, description="length"),
@@ -33,18 +43,14 @@ def shape_explorer(length: int = 10, kernel_size: int = 3, strides: int = 1, dil
         "padding": widgets.Dropdown(value=padding, options=["valid", "same", "causal"], description="padding"),
     }
     summary = widgets.Label()
-    picture = widgets.Output()
+    picture = widgets.Image(format="png")
 
     def redraw(_change=None) -> None:
         settings = {name: control.value for name, control in controls.items()}
         summary.value = describe_settings(**settings)
-        picture.clear_output(wait=True)
-        if summary.value.startswith("Not allowed"):
-            return
-        with picture:
-            figure = draw_kernel_positions(**settings)
-            display(figure)
-            plt.close(figure)
+        allowed = not summary.value.startswith("Not allowed")
+        picture.value = kernel_figure_png(**settings) if allowed else b""
+        picture.layout.display = None if allowed else "none"
 
     for control in controls.values():
         control.observe(redraw, names="value")
