@@ -54,9 +54,10 @@ def test_picture_is_a_png_that_changes_with_the_settings():
     widget = shape_explorer(length=10, kernel_size=3)
     controls, _ = controls_and_summary(widget)
     picture = widget.children[-1]
-    first = picture.value
+    first = bytes(picture.value)
     controls["padding"].value = "causal"
-    assert first.startswith(b"\x89PNG") and picture.value.startswith(b"\x89PNG") and picture.value != first
+    second = bytes(picture.value)
+    assert first.startswith(b"\x89PNG") and second.startswith(b"\x89PNG") and second != first
 
 
 def test_picture_is_hidden_when_the_settings_are_not_allowed():
