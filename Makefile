@@ -12,6 +12,7 @@ export PYTHONHASHSEED := 0
 
 help:
 	@echo "make book   build the website into _build/html"
+	@echo "make book-instructor  build the instructor edition (adds solutions and the instructor guide)"
 	@echo "make test   run the whole test suite (tests, and every notebook with nbval)"
 	@echo "make lab    open JupyterLab on the project's environment"
 	@echo "make notebooks  re-execute the chapters and solutions and store their outputs"
@@ -27,6 +28,12 @@ $(READY): $(LOCK) pyproject.toml
 book: $(READY)
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
 	@echo "The website is in _build/html: open file://$(CURDIR)/_build/html/index.html"
+
+# The instructor edition: the student edition plus the solutions and the instructor guide.
+.PHONY: book-instructor
+book-instructor: $(READY)
+	$(BIN)/jupyter-book build --warningiserror --keep-going --toc _toc_instructor.yml --path-output _build/instructor .
+	@echo "The instructor edition is in _build/instructor/_build/html: open file://$(CURDIR)/_build/instructor/_build/html/index.html"
 
 # Notebooks run in parallel; --dist loadscope keeps each notebook's cells on one worker.
 test: $(READY)

@@ -173,7 +173,7 @@ def sidebar_pages(opened: Visit) -> list[str]:
 
 
 def test_the_sidebar_lists_every_page_in_table_of_contents_order(visit):
-    listed = sidebar_pages(visit(html_path(STUDENT_PAGES[-1])))
+    listed = sidebar_pages(visit(html_path(STUDENT_PAGES[0])))
     assert listed == STUDENT_PAGES[1:] or listed == STUDENT_PAGES
 
 
@@ -342,4 +342,4 @@ def test_instructor_edition_page_loads_and_is_in_the_sidebar(visit, instructor_u
     assert opened.problems == []
     assert page_path in sidebar_pages(opened), "not in the navigation"
     if page_path.startswith("solutions/"):
-        assert "BEGIN SOLUTION" in opened.tab.content() or opened.tab.locator("div.cell_output").count() > 0
+        assert opened.tab.locator("div.cell_output").count() > 0, "a solution page shows no executed output"

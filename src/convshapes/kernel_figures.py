@@ -43,7 +43,7 @@ def draw_kernel_positions(length: int, kernel_size: int, strides: int = 1, dilat
     columns = np.arange(-before, length + after)
     rows = len(taps) + 1
     cell = min(0.4, 8.0 / len(columns), 3.0 / rows)
-    figure, axes = plt.subplots(figsize=(max(4.0, cell * len(columns) + 1.6), max(2.2, cell * rows + 1.0)))
+    figure, axes = plt.subplots(figsize=(max(5.0, cell * len(columns) + 1.6), max(2.2, cell * rows + 1.0)))
     for column in columns:
         is_padding = column < 0 or column >= length
         colour = "#DDDDDD" if is_padding else OKABE_ITO["sky_blue"]
@@ -66,9 +66,9 @@ def draw_kernel_positions(length: int, kernel_size: int, strides: int = 1, dilat
     for side in axes.spines.values():
         side.set_visible(False)
     axes.set_title(
-        f"L={length}, kernel_size={kernel_size}, strides={strides}, dilation_rate={dilation_rate}, "
-        f"padding='{padding}'\noutput length {len(taps)}; zeros added (before, after) = ({before}, {after})",
-        fontsize=9,
+        f"kernel_size={kernel_size}, strides={strides}, dilation_rate={dilation_rate}, padding='{padding}'\n"
+        f"input length {length} -> output length {len(taps)}; zeros (before, after) = ({before}, {after})",
+        fontsize=8,
     )
     figure.tight_layout()
     return figure
