@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.patches import Patch, Rectangle
 
 from .palette import AXIS_ROLE_COLOURS, OTHER_AXIS_COLOUR
@@ -40,3 +41,14 @@ def draw_shape_ledger(ledger: ShapeLedger, title: str | None = None):
     axes.set_title(title or "Output shape of each layer (boxes are axes, left to right)")
     figure.tight_layout()
     return figure
+
+
+def label_grid_axes(axes, height: int, width: int, x_label: str, y_label: str) -> None:
+    """Square cells with row and column numbers, row 0 at the top, as every grid figure draws them."""
+    axes.set_xlim(0, width)
+    axes.set_aspect("equal")
+    axes.set_xticks(np.arange(width) + 0.5, [str(column) for column in range(width)], fontsize=8)
+    axes.set_yticks(np.arange(height) + 0.5, [str(row) for row in range(height)], fontsize=8)
+    axes.set_xlabel(x_label)
+    axes.set_ylabel(y_label)
+    axes.tick_params(length=0)

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
+from .figures import label_grid_axes
 from .palette import OKABE_ITO
 
 PADDING_STEP = -1
@@ -52,14 +53,8 @@ def draw_fold_grid(steps: int, height: int, width: int, kernel_origin: tuple[int
     axes.add_patch(
         Rectangle((column0, row0), kernel_size, kernel_size, fill=False, edgecolor=OKABE_ITO["blue"], linewidth=3)
     )
-    axes.set_xlim(0, width)
+    label_grid_axes(axes, height, width, "width (column)", "height (row)")
     axes.set_ylim(height, 0)
-    axes.set_aspect("equal")
-    axes.set_xticks(np.arange(width) + 0.5, [str(column) for column in range(width)], fontsize=8)
-    axes.set_yticks(np.arange(height) + 0.5, [str(row) for row in range(height)], fontsize=8)
-    axes.set_xlabel("width (column)")
-    axes.set_ylabel("height (row)")
-    axes.tick_params(length=0)
     axes.set_title(f"{steps} time steps folded into {height} x {width}; outlined: one {kernel_size}x{kernel_size} kernel")
     figure.tight_layout()
     return figure

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
+from .figures import label_grid_axes
 from .palette import OKABE_ITO
 
 ORDERS = ("raster", "columns")
@@ -62,14 +63,8 @@ def draw_scan_order(height: int, width: int, order: str = "raster", channels: in
         arrowprops={"arrowstyle": "->", "color": OKABE_ITO["vermillion"], "linewidth": 1.2},
         annotation_clip=False,
     )
-    axes.set_xlim(0, width)
+    label_grid_axes(axes, height, width, "column (width)", "row (height)")
     axes.set_ylim(height, -0.3 if order == "columns" else 0)
-    axes.set_aspect("equal")
-    axes.set_xticks(np.arange(width) + 0.5, [str(column) for column in range(width)], fontsize=8)
-    axes.set_yticks(np.arange(height) + 0.5, [str(row) for row in range(height)], fontsize=8)
-    axes.set_xlabel("column (width)")
-    axes.set_ylabel("row (height)")
-    axes.tick_params(length=0)
     for side in axes.spines.values():
         side.set_visible(False)
     axes.set_title(title, fontsize=9)
