@@ -91,7 +91,8 @@ def built_site(edition: str, shared_tmp: Path) -> Path:
     if prebuilt:
         return Path(prebuilt) / edition / "_build" / "html"
     if edition == "instructor":
-        built_site("student", shared_tmp)  # first, so that its execution cache can be re-used
+        with contextlib.suppress(AssertionError):  # the student build's own tests report its failure
+            built_site("student", shared_tmp)  # first, so that its execution cache can be re-used
     folder = shared_tmp / "website" / edition
     folder.mkdir(parents=True, exist_ok=True)
     with open(shared_tmp / "website" / f"{edition}.lock", "w") as lock:
@@ -99,7 +100,9 @@ def built_site(edition: str, shared_tmp: Path) -> Path:
         done, log = folder / "build.ok", folder / "build.log"
         if not done.exists() and not log.exists():
             result = _build(edition, folder)
-            log.write_text(f"exit status {result.returncode}\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
+            output = result.stdout + result.stderr
+            warnings = [line[:400] for line in output.splitlines() if ("WARNING" in line or "ERROR" in line) and "IPKernelApp" not in line]
+            log.write_text(f"exit status {result.returncode}\n" + "\n".join(warnings) + f"\n---\n{output[-3000:]}")
             if result.returncode == 0:
                 done.touch()
         if not done.exists():

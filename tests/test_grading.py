@@ -25,7 +25,7 @@ CONV1D, LENGTH = (question.answer_index for question in QUESTIONS)
 CONV1D_CHECK, LENGTH_CHECK = (question.check_index for question in QUESTIONS)
 CORRECT_SHAPE = "predicted_shape = (16, 98, 32)\n"
 CORRECT_LENGTH = "def output_length(length, kernel_size):\n    return length - kernel_size + 1\n"
-CELL_TIMEOUT, TOTAL_TIMEOUT = 15, 60
+CELL_TIMEOUT, TOTAL_TIMEOUT = 20, 150
 
 
 def blank():

@@ -192,7 +192,8 @@ def test_search_finds_the_error_gallery_entry_for_its_exact_message(visit, messa
                           "document.querySelector('#search-progress').textContent.trim().length > 0", timeout=20000)
     tab.wait_for_timeout(300)
     results = tab.locator("#search-results ul.search li a").evaluate_all("(links) => links.map(a => a.href)")
-    assert any(f"{ERROR_GALLERY}.html" in link for link in results), f"results for {message!r}: {results}"
+    # The gallery must be among the first few results, where a reader looks.
+    assert any(f"{ERROR_GALLERY}.html" in link for link in results[:3]), f"results for {message!r}: {results}"
 
 
 def test_search_page_screenshot(visit):
@@ -249,11 +250,11 @@ def test_a_chapter_with_figures_shows_them_with_captions(visit):
         tab = visit(html_path(page_path)).tab
         figures = tab.locator("article.bd-article figure")
         if figures.count():
+            figures.first.scroll_into_view_if_needed()
+            screenshot(tab, "chapter-with-figure", full_page=False)
             captions = figures.evaluate_all("(fs) => fs.map(f => (f.querySelector('figcaption') || {}).textContent || '')")
             # Each caption is numbered once: the author's "Figure N." and not also Sphinx's "Fig. N".
             assert all(re.match(r"\s*Figure \d+\.", caption) for caption in captions), captions
-            figures.first.scroll_into_view_if_needed()
-            screenshot(tab, "chapter-with-figure")
             return
     pytest.fail("no chapter shows a figure")
 

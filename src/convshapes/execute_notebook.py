@@ -25,6 +25,7 @@ def execute(path: Path, timeout: int = 300) -> None:
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     client.execute()
     write_canonical(notebook, path)

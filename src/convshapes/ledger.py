@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import keras
+if TYPE_CHECKING:
+    import keras
 
 AXIS_ROLES_CHANNELS_LAST = {
     2: ("batch", "features"),
@@ -66,6 +68,8 @@ class ShapeLedger:
 
 def shape_ledger(model: keras.Model) -> ShapeLedger:
     """Tabulate every layer's output shape in ``model``, naming each axis (batch, steps, height, width, channels)."""
+    import keras
+
     if not isinstance(model, keras.Model):
         raise ValueError(f"model must be a keras.Model, got {type(model).__name__}.")
     if not model.built or not _has_symbolic_graph(model):
