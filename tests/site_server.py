@@ -49,14 +49,6 @@ def toc_parts(toc: Path) -> list[dict]:
     return yaml.safe_load(toc.read_text()).get("parts", [])
 
 
-def source_of(page: str) -> Path:
-    """The source file of a page: its notebook or its Markdown file."""
-    for suffix in (".ipynb", ".md"):
-        if (ROOT / f"{page}{suffix}").is_file():
-            return ROOT / f"{page}{suffix}"
-    raise FileNotFoundError(f"{page} is in the table of contents but has no .ipynb or .md source")
-
-
 def is_notebook(page: str) -> bool:
     """Whether a page is a notebook (a page whose source is missing is not, and fails to load)."""
     return (ROOT / f"{page}.ipynb").is_file()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlparse
+from urllib.parse import quote_plus, unquote, urldefrag, urlparse
 
 import nbformat
 import pytest
@@ -64,13 +64,6 @@ def browser():
         chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 class Visit:
@@ -186,7 +179,7 @@ def test_the_student_edition_has_no_solutions_and_no_instructor_guide():
 
 @pytest.mark.parametrize("message", gallery_error_messages())
 def test_search_finds_the_error_gallery_entry_for_its_exact_message(visit, message):
-    opened = visit("search.html?q=" + message.replace("%", "%25").replace("&", "%26").replace("#", "%23"))
+    opened = visit("search.html?q=" + quote_plus(message))
     tab = opened.tab
     tab.wait_for_function("() => !document.querySelector('#search-progress') || "
                           "document.querySelector('#search-progress').textContent.trim().length > 0", timeout=20000)
@@ -198,7 +191,7 @@ def test_search_finds_the_error_gallery_entry_for_its_exact_message(visit, messa
 
 def test_search_page_screenshot(visit):
     message = gallery_error_messages()[0]
-    opened = visit("search.html?q=" + message)
+    opened = visit("search.html?q=" + quote_plus(message))
     opened.tab.wait_for_timeout(1500)
     screenshot(opened.tab, "search-error-message")
 
@@ -252,8 +245,8 @@ def test_a_chapter_with_figures_shows_them_with_captions(visit):
         if figures.count():
             figures.first.scroll_into_view_if_needed()
             screenshot(tab, "chapter-with-figure", full_page=False)
-            captions = figures.evaluate_all("(fs) => fs.map(f => (f.querySelector('figcaption') || {}).textContent || '')")
-            # Each caption is numbered once: the author's "Figure N." and not also Sphinx's "Fig. N".
+            captions = figures.evaluate_all("(fs) => fs.map(f => (f.querySelector('figcaption') || {}).innerText || '')")
+            # Each caption shows one number: the chapter's own "Figure N.", not also Sphinx's "Fig. N".
             assert all(re.match(r"\s*Figure \d+\.", caption) for caption in captions), captions
             return
     pytest.fail("no chapter shows a figure")
