@@ -25,7 +25,9 @@ $(READY): $(LOCK) pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# Notebooks that `make test` has just validated with nbval are taken from the execution cache, not re-run.
 book: $(READY)
+	$(BIN)/python -m convshapes.execution_cache
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
 	@echo "The website is in _build/html: open file://$(CURDIR)/_build/html/index.html"
 
