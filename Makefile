@@ -8,7 +8,7 @@ NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help book test lab notebooks exercises lock clean
+.PHONY: help book test lab notebooks exercises bench lock clean
 
 help:
 	@echo "make book   build the website into _build/html"
@@ -17,6 +17,7 @@ help:
 	@echo "make lab    open JupyterLab on the project's environment"
 	@echo "make notebooks  re-execute the chapters and solutions and store their outputs"
 	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make bench  measure speed (chapters, suite, book, grading) as ratios; writes bench/results.md"
 
 # The environment is rebuilt only when the lock file or the project metadata change.
 $(READY): $(LOCK) pyproject.toml
@@ -46,6 +47,10 @@ lab: $(READY)
 
 notebooks: $(READY)
 	$(BIN)/python -m convshapes.execute_notebook notebooks/*.ipynb solutions/*.ipynb
+
+# Speed on this machine as ratios measured in one run; writes bench/results.md (needs bubblewrap).
+bench: $(READY)
+	$(BIN)/python bench/run.py
 
 exercises: $(READY)
 	$(BIN)/python -m convshapes.assignment.generate

@@ -1,0 +1,115 @@
+"""`make bench`: time the book's heavy paths on this machine, each as a ratio to a floor measured in the same run.
+
+Prints a table and writes it to bench/results.md. Targets (2 cores): warm `make book` under 20 s;
+grading at most 1.3 x `jupyter nbconvert --execute` of the same notebook, and -j 2 at least 1.7 x
+faster than -j 1; the whole suite with 2 workers at most 0.6 x the suite with 1 worker."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbclient
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
+GRADED = ROOT / "solutions" / "shape_arithmetic.ipynb"
+
+
+def seconds(command: list[str], cwd: Path = ROOT) -> float:
+    """Wall-clock seconds of a command that must succeed."""
+    started = time.monotonic()
+    subprocess.run(command, cwd=cwd, env=ENVIRONMENT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - started
+
+
+def execute_seconds(notebook: nbformat.NotebookNode, folder: Path) -> float:
+    """Seconds to run a notebook in a fresh kernel, kernel start included."""
+    started = time.monotonic()
+    nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}},
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
+    return time.monotonic() - started
+
+
+def floor(folder: Path) -> float:
+    """The floor: a fresh kernel that only imports TensorFlow (median of three)."""
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import tensorflow as tf")])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return statistics.median(execute_seconds(nbformat.from_dict(notebook), folder) for _ in range(3))
+
+
+def class_of_twenty(folder: Path) -> Path:
+    """Ten solved and ten blank submissions of the shape arithmetic exercise."""
+    submissions = folder / "submissions"
+    submissions.mkdir()
+    for index in range(10):
+        shutil.copy(GRADED, submissions / f"solved{index:02d}.ipynb")
+        shutil.copy(ROOT / "exercises" / GRADED.name, submissions / f"blank{index:02d}.ipynb")
+    return submissions
+
+
+def grading_seconds(submissions: Path, out: Path, jobs: int) -> float:
+    return seconds([str(BIN / "convshapes"), "grade", str(submissions), "--master", str(GRADED), "--out", str(out), "-j", str(jobs)]) / 20
+
+
+def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
+    """Rows of (what, seconds, ratio, target verdict)."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="convshapes-bench-") as scratch:
+        scratch = Path(scratch)
+        base = floor(scratch)
+        rows.append(("floor: fresh kernel importing TensorFlow", base, "1.00", ""))
+        for chapter in sorted((ROOT / "notebooks").glob("*.ipynb")):
+            spent = execute_seconds(nbformat.read(chapter, as_version=4), chapter.parent)
+            rows.append((f"chapter {chapter.stem}", spent, f"{spent / base:.2f} x floor", ""))
+        book = scratch / "book"
+        build = [str(BIN / "jupyter-book"), "build", "--warningiserror", "--keep-going", "--path-output", str(book), str(ROOT)]
+        cold = seconds(build)
+        warm = seconds(build)
+        rows.append(("make book, cold (nothing cached)", cold, f"{cold / base:.2f} x floor", ""))
+        rows.append(("make book, warm (nothing changed)", warm, f"{warm / base:.2f} x floor", f"< 20 s: {'met' if warm < 20 else 'MISSED'}"))
+        nbconvert = seconds([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--output-dir", str(scratch), str(GRADED)])
+        rows.append(("jupyter nbconvert --execute (graded notebook)", nbconvert, f"{nbconvert / base:.2f} x floor", ""))
+        submissions = class_of_twenty(scratch)
+        one = grading_seconds(submissions, scratch / "grades-j1", 1)
+        two = grading_seconds(submissions, scratch / "grades-j2", 2)
+        rows.append(("grading, -j 1, per submission (20)", one, f"{one / nbconvert:.2f} x nbconvert", f"<= 1.3: {'met' if one / nbconvert <= 1.3 else 'MISSED'}"))
+        rows.append(("grading, -j 2, per submission (20)", two, f"{one / two:.2f} x faster than -j 1", f">= 1.7: {'met' if one / two >= 1.7 else 'MISSED'}"))
+        if run_suite:
+            suite = [str(BIN / "python"), "-m", "pytest", "-q", "--ignore=tests/fixtures", "--nbval", "--nbval-sanitize-with",
+                     "tests/nbval_sanitize.cfg", "tests", "notebooks", "solutions"]
+            serial = seconds([*suite, "-p", "no:xdist"])
+            parallel = seconds([*suite, "-n", "2", "--dist", "loadscope"])
+            rows.append(("test suite, 1 worker", serial, f"{serial / base:.2f} x floor", ""))
+            rows.append(("test suite, 2 workers", parallel, f"{parallel / serial:.2f} x 1 worker", f"<= 0.6: {'met' if parallel / serial <= 0.6 else 'MISSED'}"))
+    return rows
+
+
+def table(rows: list[tuple[str, float, str, str]]) -> str:
+    lines = ["| measure | seconds | ratio | target |", "| --- | ---: | --- | --- |"]
+    lines += [f"| {what} | {spent:.1f} | {ratio} | {target} |" for what, spent, ratio, target in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-suite", action="store_true", help="leave out the two whole-suite runs (about 20 minutes)")
+    arguments = parser.parse_args(argv)
+    rows = measure(run_suite=not arguments.skip_suite)
+    report = f"# Benchmark ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores)\n\n{table(rows)}\n"
+    print(report)
+    (ROOT / "bench" / "results.md").write_text(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
