@@ -34,7 +34,8 @@ def graded_notebook(
     notebook, problems = rebuild(master, student)
     code_numbers = {index: number for number, index in enumerate(i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code")}
     cell_numbers = {}
-    for question in questions(master):
+    graded = questions(master)
+    for question in graded:
         cell = notebook.cells[question.check_index]
         entry = references[question.question_id]
         cell.source = cell.source.rstrip() + "\n" + export_call(cell.source, question.question_id, entry["kind"], entry["reference"]) + "\n"
@@ -42,7 +43,8 @@ def graded_notebook(
         cell.outputs = master.cells[question.check_index].outputs
         cell.execution_count = master.cells[question.check_index].execution_count or 1
         cell_numbers[question.question_id] = code_numbers[question.check_index]
+    check_indexes = {question.check_index for question in graded}
     for index, cell in enumerate(notebook.cells):
-        if cell.cell_type == "code" and index not in {q.check_index for q in questions(master)}:
+        if cell.cell_type == "code" and index not in check_indexes:
             cell.metadata = nbformat.from_dict({})
     return notebook, problems, cell_numbers

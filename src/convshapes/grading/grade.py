@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -73,7 +74,7 @@ class Grader:
         if submission.path is None or not record.exists():
             return None
         try:
-            result = StudentResult.from_json(__import__("json").loads(record.read_text()))
+            result = StudentResult.from_json(json.loads(record.read_text()))
         except Exception:
             return None
         key = (self.out / "students" / submission.student / "master.sha256")

@@ -3,6 +3,7 @@ private /tmp, hidden solutions and submissions, and limits on memory, processes,
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -143,8 +144,6 @@ def _nbval_cells(report: Path) -> dict[int, str | None]:
 
 
 def _facts(path: Path) -> list[dict]:
-    import json
-
     if not path.exists():
         return []
     records = []
