@@ -3,7 +3,7 @@
 import pytest
 import tensorflow as tf
 
-from convshapes.device import DeviceReport, configure_gpus
+from convshapes.device import DeviceReport, channels_first_conv_on_cpu, configure_gpus
 
 
 def fake_gpu(index: int) -> tf.config.PhysicalDevice:
@@ -64,3 +64,11 @@ def test_memory_growth_failure_keeps_the_gpu_and_explains_why(two_gpus, monkeypa
     assert report.device == "GPU" and report.memory_growth is False
     assert "memory growth off: Physical devices cannot be modified after being initialized" in str(report)
     assert "restart the runtime" in str(report)
+
+
+def test_channels_first_on_the_cpu_fails_without_onednn_and_runs_with_it():
+    assert channels_first_conv_on_cpu() == {
+        "0": "UnimplementedError: The Conv2D op currently only supports the NHWC tensor format on the CPU. "
+             "The op was given the format: NCHW",
+        "1": "runs, output shape (2, 8, 62, 62)",
+    }

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from convshapes.notebook_format import NOTEBOOK_METADATA, canonical_text
+from convshapes.notebook_format import INSTALL_CELL_SOURCE, MACHINE_PATH, NOTEBOOK_METADATA, canonical_text
 from notebook_files import ROOT, code_cells, committed_notebooks, read, tags
 
 NOTEBOOKS = committed_notebooks()
@@ -52,10 +52,25 @@ def test_notebook_asks_colab_for_a_gpu_and_uses_python3(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
-def test_first_code_cell_installs_convshapes_on_colab_only(path):
-    setup = code_cells(read(path))[0].source
-    assert 'if "google.colab" in sys.modules:' in setup
-    assert "git+https://github.com/convshapes/convshapes@main" in setup and "--no-deps" in setup
+def test_first_code_cell_is_the_install_cell_with_its_source_hidden_on_the_website(path):
+    first = code_cells(read(path))[0]
+    assert first.source == INSTALL_CELL_SOURCE, "the first code cell must be convshapes.notebook_format.INSTALL_CELL_SOURCE"
+    assert "hide-input" in tags(first)
+
+
+def test_the_install_cell_installs_convshapes_on_colab_only():
+    assert 'if "google.colab" in sys.modules:' in INSTALL_CELL_SOURCE
+    assert "git+https://github.com/convshapes/convshapes@main" in INSTALL_CELL_SOURCE and "--no-deps" in INSTALL_CELL_SOURCE
+
+
+@pytest.mark.parametrize("path", EXECUTED, ids=executed_ids)
+def test_no_stored_output_shows_a_path_of_the_machine_that_ran_it(path):
+    for cell in code_cells(read(path)):
+        for output in cell.outputs:
+            texts = [output.get("text", ""), output.get("evalue", ""), *output.get("traceback", []),
+                     output.get("data", {}).get("text/plain", "")]
+            found = [MACHINE_PATH.search(text).group() for text in texts if MACHINE_PATH.search(text)]
+            assert not found, f"machine path {found[0]!r} in the output of {cell.source[:80]!r}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)

@@ -10,13 +10,13 @@ from pathlib import Path
 import nbclient
 import nbformat
 
-from .notebook_format import write_canonical
+from .notebook_format import outputs_without_machine_paths, write_canonical
 
 QUIET_KERNEL_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
 
 
 def execute(path: Path, timeout: int = 300) -> None:
-    """Execute ``path`` top to bottom with its folder as working directory and write it back."""
+    """Execute ``path`` top to bottom with its folder as working directory and write it back, without machine paths."""
     notebook = nbformat.read(path, as_version=4)
     os.environ.update(QUIET_KERNEL_ENVIRONMENT)
     client = nbclient.NotebookClient(
@@ -28,6 +28,7 @@ def execute(path: Path, timeout: int = 300) -> None:
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     client.execute()
+    outputs_without_machine_paths(notebook)
     write_canonical(notebook, path)
 
 
