@@ -8,7 +8,7 @@ NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help book test lab notebooks exercises bench lock clean
+.PHONY: help book test lab notebooks exercises bench lock clean system-packages
 
 help:
 	@echo "make book   build the website into _build/html"
@@ -38,8 +38,12 @@ book-instructor: $(READY)
 	$(BIN)/jupyter-book build --warningiserror --keep-going --toc _toc_instructor.yml --path-output _build/instructor .
 	@echo "The instructor edition is in _build/instructor/_build/html: open file://$(CURDIR)/_build/instructor/_build/html/index.html"
 
+# bubblewrap (grading sandbox) and Chromium (browser tests), installed with apt-get when missing.
+system-packages:
+	@tools/system-packages.sh
+
 # Notebooks run in parallel; --dist loadscope keeps each notebook's cells on one worker.
-test: $(READY)
+test: $(READY) system-packages
 	$(BIN)/python -m pytest -n 2 --dist loadscope --ignore=tests/fixtures $(NBVAL) tests notebooks solutions
 
 lab: $(READY)
@@ -49,7 +53,7 @@ notebooks: $(READY)
 	$(BIN)/python -m convshapes.execute_notebook notebooks/*.ipynb solutions/*.ipynb
 
 # Speed on this machine as ratios measured in one run; writes bench/results.md (needs bubblewrap).
-bench: $(READY)
+bench: $(READY) system-packages
 	$(BIN)/python bench/run.py
 
 exercises: $(READY)

@@ -80,23 +80,26 @@ def run(command: list, **options) -> subprocess.CompletedProcess:
 
 
 def find_python(version: str) -> Path | None:
-    """An interpreter of this exact minor version: on PATH, or one of pyenv's."""
+    """A working interpreter of this exact minor version: this one, one of pyenv's, or one on PATH."""
     if f"{sys.version_info.major}.{sys.version_info.minor}" == version:
         return Path(sys.executable)
-    found = shutil.which(f"python{version}")
-    if found:
-        return Path(found)
     pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
-    candidates = sorted(pyenv.glob(f"{version}.*/bin/python{version}"))
-    return candidates[-1] if candidates else None
+    candidates = [*sorted(pyenv.glob(f"{version}.*/bin/python{version}"), reverse=True), shutil.which(f"python{version}")]
+    for candidate in filter(None, candidates):
+        probe = subprocess.run([str(candidate), "-c", "import sys, venv; print('%d.%d' % sys.version_info[:2])"],
+                               capture_output=True, text=True)
+        if probe.returncode == 0 and probe.stdout.strip() == version:  # a pyenv shim may exist and not run
+            return Path(candidate)
+    return None
 
 
 def colab_environment(home: Path) -> dict[str, str]:
     """The process environment of a Colab kernel: none of this project's or the test run's settings."""
     env = {key: value for key, value in os.environ.items()
-           if key not in {"PYTHONPATH", "VIRTUAL_ENV", "TF_CPP_MIN_LOG_LEVEL", "PYTHONHASHSEED", "JUPYTER_PATH"}}
+           if key not in {"PYTHONPATH", "VIRTUAL_ENV", "TF_CPP_MIN_LOG_LEVEL", "PYTHONHASHSEED", "JUPYTER_PATH",
+                          "TF_ENABLE_ONEDNN_OPTS"}}
     env["JUPYTER_DATA_DIR"] = str(home / "jupyter")  # no user-level kernel spec can point elsewhere
-    env["MPLBACKEND"] = "agg"
+    env.pop("MPLBACKEND", None)  # figures render inline, as on Colab, so that they can be compared
     return env
 
 
