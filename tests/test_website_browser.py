@@ -16,6 +16,7 @@ import nbformat
 import pytest
 from playwright.sync_api import sync_playwright
 
+from convshapes.notebook_format import MACHINE_PATH
 from site_server import EDITIONS, REPOSITORY, ROOT, built_site, is_notebook, serve, shared_tmp, toc_pages, toc_parts
 
 CHROMIUM = os.environ.get("CONVSHAPES_CHROMIUM", "/usr/bin/chromium")
@@ -221,6 +222,22 @@ def test_notebook_page_download_button_returns_that_notebook(visit, page_path):
     response = opened.tab.request.get(url)
     assert response.ok
     assert response.body() == (ROOT / f"{page_path}.ipynb").read_bytes()
+
+
+@pytest.mark.parametrize("page_path", NOTEBOOK_PAGES)
+def test_notebook_page_hides_the_install_cell_behind_a_toggle(visit, page_path):
+    tab = visit(html_path(page_path)).tab
+    install = tab.get_by_text("convshapes @ git+https://github.com/", exact=False)
+    assert install.count() == 1, "the install cell is missing from the page"
+    assert not install.is_visible(), "the install cell's source is shown; it should be folded away"
+    tab.get_by_text("Show code cell source").first.click()
+    assert install.is_visible(), "the folded install cell does not open"
+
+
+@pytest.mark.parametrize("page_path", STUDENT_PAGES)
+def test_page_shows_no_path_of_the_machine_that_built_it(visit, page_path):
+    text = visit(html_path(page_path)).tab.locator("article.bd-article").inner_text()
+    assert not MACHINE_PATH.search(text), f"machine path on the page: {MACHINE_PATH.search(text).group()!r}"
 
 
 # ---------------------------------------------------------------- figures and links
