@@ -27,8 +27,9 @@ class RunsOnAProfile:
     profile: Profile
 
     @pytest.fixture(scope="class")
-    def runtime(self, tmp_path_factory) -> ProfileRun:
-        return ProfileRun(self.profile, tmp_path_factory.mktemp(self.profile.name))
+    @classmethod
+    def runtime(cls, tmp_path_factory) -> ProfileRun:
+        return ProfileRun(cls.profile, tmp_path_factory.mktemp(cls.profile.name))
 
     @pytest.mark.parametrize("path", RUNNABLE)
     def test_runs_top_to_bottom_with_convshapes_from_its_own_install_cell(self, runtime, path):
