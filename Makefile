@@ -8,12 +8,14 @@ NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help book test lab notebooks exercises bench lock clean system-packages
+.PHONY: help book test lab lint format notebooks exercises bench lock clean system-packages
 
 help:
 	@echo "make book   build the website into _build/html"
 	@echo "make book-instructor  build the instructor edition (adds solutions and the instructor guide)"
-	@echo "make test   run the whole test suite (tests, and every notebook with nbval)"
+	@echo "make test   lint, then run the whole test suite (tests, and every notebook with nbval)"
+	@echo "make lint   ruff check and ruff format --check on the Python sources"
+	@echo "make format ruff format, and notebooks rewritten in canonical form (no re-execution)"
 	@echo "make lab    open JupyterLab on the project's environment"
 	@echo "make notebooks  re-execute the chapters and solutions and store their outputs"
 	@echo "make exercises  regenerate exercises/ from solutions/"
@@ -42,8 +44,18 @@ book-instructor: $(READY)
 system-packages:
 	@tools/system-packages.sh
 
+LINTED := src tests bench book/_ext conftest.py
+
+lint: $(READY)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+format: $(READY)
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/python -m convshapes.notebook_format notebooks/*.ipynb exercises/*.ipynb solutions/*.ipynb
+
 # Notebooks run in parallel; --dist loadscope keeps each notebook's cells on one worker.
-test: $(READY) system-packages
+test: $(READY) system-packages lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope --ignore=tests/fixtures $(NBVAL) tests notebooks solutions
 
 lab: $(READY)

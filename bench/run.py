@@ -35,8 +35,13 @@ def seconds(command: list[str], cwd: Path = ROOT) -> float:
 def execute_seconds(notebook: nbformat.NotebookNode, folder: Path) -> float:
     """Seconds to run a notebook in a fresh kernel, kernel start included."""
     started = time.monotonic()
-    nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}},
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
+    nbclient.NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(folder)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    ).execute()
     return time.monotonic() - started
 
 
@@ -58,7 +63,22 @@ def class_of_twenty(folder: Path) -> Path:
 
 
 def grading_seconds(submissions: Path, out: Path, jobs: int) -> float:
-    return seconds([str(BIN / "convshapes"), "grade", str(submissions), "--master", str(GRADED), "--out", str(out), "-j", str(jobs)]) / 20
+    return (
+        seconds(
+            [
+                str(BIN / "convshapes"),
+                "grade",
+                str(submissions),
+                "--master",
+                str(GRADED),
+                "--out",
+                str(out),
+                "-j",
+                str(jobs),
+            ]
+        )
+        / 20
+    )
 
 
 def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
@@ -72,25 +92,83 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
             spent = execute_seconds(nbformat.read(chapter, as_version=4), chapter.parent)
             rows.append((f"chapter {chapter.stem}", spent, f"{spent / base:.2f} x floor", ""))
         book = scratch / "book"
-        build = [str(BIN / "jupyter-book"), "build", "--warningiserror", "--keep-going", "--path-output", str(book), str(ROOT)]
+        build = [
+            str(BIN / "jupyter-book"),
+            "build",
+            "--warningiserror",
+            "--keep-going",
+            "--path-output",
+            str(book),
+            str(ROOT),
+        ]
         cold = seconds(build)
         warm = seconds(build)
         rows.append(("make book, cold (nothing cached)", cold, f"{cold / base:.2f} x floor", ""))
-        rows.append(("make book, warm (nothing changed)", warm, f"{warm / base:.2f} x floor", f"< 20 s: {'met' if warm < 20 else 'MISSED'}"))
-        nbconvert = seconds([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--output-dir", str(scratch), str(GRADED)])
+        rows.append(
+            (
+                "make book, warm (nothing changed)",
+                warm,
+                f"{warm / base:.2f} x floor",
+                f"< 20 s: {'met' if warm < 20 else 'MISSED'}",
+            )
+        )
+        nbconvert = seconds(
+            [
+                str(BIN / "jupyter"),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--output-dir",
+                str(scratch),
+                str(GRADED),
+            ]
+        )
         rows.append(("jupyter nbconvert --execute (graded notebook)", nbconvert, f"{nbconvert / base:.2f} x floor", ""))
         submissions = class_of_twenty(scratch)
         one = grading_seconds(submissions, scratch / "grades-j1", 1)
         two = grading_seconds(submissions, scratch / "grades-j2", 2)
-        rows.append(("grading, -j 1, per submission (20)", one, f"{one / nbconvert:.2f} x nbconvert", f"<= 1.3: {'met' if one / nbconvert <= 1.3 else 'MISSED'}"))
-        rows.append(("grading, -j 2, per submission (20)", two, f"{one / two:.2f} x faster than -j 1", f">= 1.7: {'met' if one / two >= 1.7 else 'MISSED'}"))
+        rows.append(
+            (
+                "grading, -j 1, per submission (20)",
+                one,
+                f"{one / nbconvert:.2f} x nbconvert",
+                f"<= 1.3: {'met' if one / nbconvert <= 1.3 else 'MISSED'}",
+            )
+        )
+        rows.append(
+            (
+                "grading, -j 2, per submission (20)",
+                two,
+                f"{one / two:.2f} x faster than -j 1",
+                f">= 1.7: {'met' if one / two >= 1.7 else 'MISSED'}",
+            )
+        )
         if run_suite:
-            suite = [str(BIN / "python"), "-m", "pytest", "-q", "--ignore=tests/fixtures", "--nbval", "--nbval-sanitize-with",
-                     "tests/nbval_sanitize.cfg", "tests", "notebooks", "solutions"]
+            suite = [
+                str(BIN / "python"),
+                "-m",
+                "pytest",
+                "-q",
+                "--ignore=tests/fixtures",
+                "--nbval",
+                "--nbval-sanitize-with",
+                "tests/nbval_sanitize.cfg",
+                "tests",
+                "notebooks",
+                "solutions",
+            ]
             serial = seconds([*suite, "-p", "no:xdist"])
             parallel = seconds([*suite, "-n", "2", "--dist", "loadscope"])
             rows.append(("test suite, 1 worker", serial, f"{serial / base:.2f} x floor", ""))
-            rows.append(("test suite, 2 workers", parallel, f"{parallel / serial:.2f} x 1 worker", f"<= 0.6: {'met' if parallel / serial <= 0.6 else 'MISSED'}"))
+            rows.append(
+                (
+                    "test suite, 2 workers",
+                    parallel,
+                    f"{parallel / serial:.2f} x 1 worker",
+                    f"<= 0.6: {'met' if parallel / serial <= 0.6 else 'MISSED'}",
+                )
+            )
     return rows
 
 
@@ -102,7 +180,9 @@ def table(rows: list[tuple[str, float, str, str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-suite", action="store_true", help="leave out the two whole-suite runs (about 20 minutes)")
+    parser.add_argument(
+        "--skip-suite", action="store_true", help="leave out the two whole-suite runs (about 20 minutes)"
+    )
     arguments = parser.parse_args(argv)
     rows = measure(run_suite=not arguments.skip_suite)
     report = f"# Benchmark ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores)\n\n{table(rows)}\n"

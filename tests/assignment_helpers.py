@@ -12,9 +12,15 @@ def with_wrong_answers(solution: nbformat.NotebookNode) -> nbformat.NotebookNode
     for cell in notebook.cells:
         if answer_id(cell) is not None:
             wrong = cell.metadata["convshapes"]["wrong"]
-            cell.source = replace_regions(cell.source, lambda indent, region: "".join(indent + line + "\n" for line in wrong.splitlines()))
+            cell.source = replace_regions(
+                cell.source,
+                lambda indent, region, wrong=wrong: "".join(indent + line + "\n" for line in wrong.splitlines()),
+            )
     return notebook
 
 
 def printed_lines(notebook: nbformat.NotebookNode, indexes) -> list[str]:
-    return ["".join(o.get("text", "") for o in notebook.cells[i].outputs if o.get("name") == "stdout").strip() for i in indexes]
+    return [
+        "".join(o.get("text", "") for o in notebook.cells[i].outputs if o.get("name") == "stdout").strip()
+        for i in indexes
+    ]

@@ -14,8 +14,12 @@ def fake_gpu(index: int) -> tf.config.PhysicalDevice:
 def two_gpus(monkeypatch):
     """Pretend TensorFlow sees two T4 GPUs, and record every memory-growth call."""
     calls = []
-    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: [fake_gpu(0), fake_gpu(1)] if kind == "GPU" else [])
-    monkeypatch.setattr(tf.config.experimental, "set_memory_growth", lambda gpu, enable: calls.append((gpu.name, enable)))
+    monkeypatch.setattr(
+        tf.config, "list_physical_devices", lambda kind=None: [fake_gpu(0), fake_gpu(1)] if kind == "GPU" else []
+    )
+    monkeypatch.setattr(
+        tf.config.experimental, "set_memory_growth", lambda gpu, enable: calls.append((gpu.name, enable))
+    )
     monkeypatch.setattr(tf.config.experimental, "get_device_details", lambda gpu: {"device_name": "Tesla T4"})
     return calls
 
@@ -69,6 +73,6 @@ def test_memory_growth_failure_keeps_the_gpu_and_explains_why(two_gpus, monkeypa
 def test_channels_first_on_the_cpu_fails_without_onednn_and_runs_with_it():
     assert channels_first_conv_on_cpu() == {
         "0": "UnimplementedError: The Conv2D op currently only supports the NHWC tensor format on the CPU. "
-             "The op was given the format: NCHW",
+        "The op was given the format: NCHW",
         "1": "runs, output shape (2, 8, 62, 62)",
     }

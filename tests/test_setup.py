@@ -1,8 +1,9 @@
 """The environment is pinned exactly, and the helper package depends only on what Colab already has."""
 
 import re
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = (ROOT / "requirements.lock").read_text().splitlines()
@@ -10,7 +11,9 @@ PINS = dict(line.split("==", 1) for line in LOCK if line and not line.startswith
 
 
 def test_every_locked_requirement_is_an_exact_pin():
-    assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[^=<>~ ]+", line) for line in LOCK if line and not line.startswith("#"))
+    assert all(
+        re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[^=<>~ ]+", line) for line in LOCK if line and not line.startswith("#")
+    )
 
 
 def test_the_book_pins_tensorflow_with_keras_3_and_jupyter_book_1():
@@ -23,10 +26,16 @@ def test_the_book_pins_tensorflow_with_keras_3_and_jupyter_book_1():
 
 def test_convshapes_needs_only_numpy_matplotlib_and_keras():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert sorted(re.split(r"[<>=~ ]", requirement)[0] for requirement in project["dependencies"]) == ["keras", "matplotlib", "numpy"]
+    assert sorted(re.split(r"[<>=~ ]", requirement)[0] for requirement in project["dependencies"]) == [
+        "keras",
+        "matplotlib",
+        "numpy",
+    ]
 
 
 def test_the_package_imports_no_tensorflow_at_module_level():
     sources = (ROOT / "src" / "convshapes").rglob("*.py")
-    offenders = [path.name for path in sources if re.search(r"^(import tensorflow|from tensorflow)", path.read_text(), re.M)]
+    offenders = [
+        path.name for path in sources if re.search(r"^(import tensorflow|from tensorflow)", path.read_text(), re.M)
+    ]
     assert not offenders

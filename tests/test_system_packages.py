@@ -14,8 +14,14 @@ SCRIPT = ROOT / "tools" / "system-packages.sh"
 def run_script(env: dict[str, str], as_unprivileged_user: bool = False) -> subprocess.CompletedProcess:
     """Run the script, fed on stdin so that an unprivileged user needs no access to the checkout."""
     prefix = [shutil.which("runuser"), "-u", "nobody", "--"] if as_unprivileged_user and os.geteuid() == 0 else []
-    return subprocess.run([*prefix, shutil.which("bash"), "-s"], input=SCRIPT.read_text(), capture_output=True,
-                          text=True, env=env, timeout=60)
+    return subprocess.run(
+        [*prefix, shutil.which("bash"), "-s"],
+        input=SCRIPT.read_text(),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_with_everything_installed_it_does_nothing():

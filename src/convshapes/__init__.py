@@ -1,17 +1,41 @@
 """convshapes: get tensor shapes right between Keras Conv1D and Conv2D layers."""
 
-from .arithmetic import conv_output_length, effective_kernel_size, pool_output_length, same_padding
-from .folding import FoldOption, fold_options
-from .ledger import ShapeLedger, axis_roles, shape_ledger
+from .shapes import (
+    PADDING_STEP,
+    FoldOption,
+    ShapeLedger,
+    axis_roles,
+    conv_output_length,
+    effective_kernel_size,
+    element_origin,
+    feature_slots,
+    fold_indices,
+    fold_options,
+    kernel_taps,
+    kernel_window_steps,
+    padding_split,
+    pool_output_length,
+    same_padding,
+    scan_indices,
+    shape_ledger,
+)
 
 __all__ = [
+    "PADDING_STEP",
     "FoldOption",
     "ShapeLedger",
     "axis_roles",
     "conv_output_length",
     "effective_kernel_size",
+    "element_origin",
+    "feature_slots",
+    "fold_indices",
     "fold_options",
+    "kernel_taps",
+    "kernel_window_steps",
+    "padding_split",
     "pool_output_length",
     "same_padding",
+    "scan_indices",
     "shape_ledger",
 ]

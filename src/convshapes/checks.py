@@ -126,12 +126,20 @@ def plain_result(result: object) -> int | list[int]:
     """An int, or a list of ints, from a function's result; anything else is the wrong type."""
     if isinstance(result, numbers.Integral) and not isinstance(result, bool):
         return operator.index(result)
-    if type(result) in (tuple, list) and all(isinstance(item, numbers.Integral) and not isinstance(item, bool) for item in result):
+    if type(result) in (tuple, list) and all(
+        isinstance(item, numbers.Integral) and not isinstance(item, bool) for item in result
+    ):
         return [operator.index(item) for item in result]
     raise WrongType("the function must return an integer (or a tuple of integers); use // (floor division), not /.")
 
 
-COLLECTORS = {"shape": shape_facts, "value": value_facts, "model": model_facts, "placement": placement_facts, "cases": cases_facts}
+COLLECTORS = {
+    "shape": shape_facts,
+    "value": value_facts,
+    "model": model_facts,
+    "placement": placement_facts,
+    "cases": cases_facts,
+}
 
 
 # Judges: pure functions of facts and reference.
@@ -160,7 +168,10 @@ def judge_shape(answer: list, reference: dict) -> tuple[bool, str]:
 def judge_value(answer: int | str, reference: dict) -> tuple[bool, str]:
     expected = reference["expected"]
     if type(answer) is not type(expected):
-        return False, f"the answer must be {'an integer' if isinstance(expected, int) else 'a string'}, got a {type(answer).__name__}."
+        return (
+            False,
+            f"the answer must be {'an integer' if isinstance(expected, int) else 'a string'}, got a {type(answer).__name__}.",
+        )
     if answer == expected:
         return True, "correct."
     for hinted, hint in reference.get("hints", []):
@@ -172,7 +183,10 @@ def judge_value(answer: int | str, reference: dict) -> tuple[bool, str]:
 def judge_model(facts: dict, reference: dict) -> tuple[bool, str]:
     """Judge a model's description against a shape contract."""
     if tuple(facts["input_shape"]) != (None, *reference["input_shape"]):
-        return False, "the model's input shape is not the one asked for: start with keras.Input(shape=...) without the batch axis."
+        return (
+            False,
+            "the model's input shape is not the one asked for: start with keras.Input(shape=...) without the batch axis.",
+        )
     for layer_type in reference.get("required_layers", []):
         if layer_type not in facts["layer_types"]:
             return False, f"the model must use a {layer_type} layer."
@@ -183,7 +197,10 @@ def judge_model(facts: dict, reference: dict) -> tuple[bool, str]:
     if not matched:
         return False, "the output shape is wrong: " + message
     if reference.get("params") is not None and facts["params"] != reference["params"]:
-        return False, f"the shapes are right but the model has {facts['params']:,} parameters, not the number asked for."
+        return (
+            False,
+            f"the shapes are right but the model has {facts['params']:,} parameters, not the number asked for.",
+        )
     return True, "the model meets the contract."
 
 
@@ -191,7 +208,10 @@ def judge_placement(facts: list, reference: dict) -> tuple[bool, str]:
     """Compare where each element landed; name the order the student used when it is a known one."""
     answer, target = np.asarray(facts), np.asarray(reference["expected"])
     if answer.shape != target.shape:
-        return False, f"the result has shape {tuple(answer.shape[1:])} without the batch axis, which is not the shape asked for."
+        return (
+            False,
+            f"the result has shape {tuple(answer.shape[1:])} without the batch axis, which is not the shape asked for.",
+        )
     if np.array_equal(answer, target):
         return True, "every element lands where it should."
     for name, order in reference.get("known_orders", {}).items():
@@ -215,7 +235,13 @@ def judge_cases(facts: list, reference: dict) -> tuple[bool, str]:
     return False, f"wrong for {len(wrong)} of {len(cases)} cases, for example {first}."
 
 
-JUDGES = {"shape": judge_shape, "value": judge_value, "model": judge_model, "placement": judge_placement, "cases": judge_cases}
+JUDGES = {
+    "shape": judge_shape,
+    "value": judge_value,
+    "model": judge_model,
+    "placement": judge_placement,
+    "cases": judge_cases,
+}
 
 
 def judge(kind: str, outcome: dict, reference: dict) -> tuple[bool, str]:
@@ -263,20 +289,36 @@ def _check(question: str, kind: str, answer: object, arguments: tuple, make_refe
         report(question, False, f"checking your answer raised {type(error).__name__}: {_first_line(error)}")
 
 
-def check_shape(question: str, answer: object, expected: Iterable[int | None], hints: Mapping[Shape, str] | None = None) -> None:
+def check_shape(
+    question: str, answer: object, expected: Iterable[int | None], hints: Mapping[Shape, str] | None = None
+) -> None:
     """Check a predicted shape against ``expected`` (usually computed by running the real layer)."""
-    _check(question, "shape", answer, (), lambda: {
-        "expected": list(as_shape(tuple(expected))),
-        "hints": [[list(shape), hint] for shape, hint in (hints or {}).items()],
-    })
+    _check(
+        question,
+        "shape",
+        answer,
+        (),
+        lambda: {
+            "expected": list(as_shape(tuple(expected))),
+            "hints": [[list(shape), hint] for shape, hint in (hints or {}).items()],
+        },
+    )
 
 
-def check_value(question: str, answer: object, expected: int | str, hints: Mapping[int | str, str] | None = None) -> None:
+def check_value(
+    question: str, answer: object, expected: int | str, hints: Mapping[int | str, str] | None = None
+) -> None:
     """Check an integer or string answer (e.g. a number of steps, a padding mode, a layer name)."""
-    _check(question, "value", answer, (), lambda: {
-        "expected": value_facts(expected),
-        "hints": [[value, hint] for value, hint in (hints or {}).items()],
-    })
+    _check(
+        question,
+        "value",
+        answer,
+        (),
+        lambda: {
+            "expected": value_facts(expected),
+            "hints": [[value, hint] for value, hint in (hints or {}).items()],
+        },
+    )
 
 
 def check_model(
@@ -289,13 +331,19 @@ def check_model(
     forbidden_layers: Sequence[str] = (),
 ) -> None:
     """Call the student's ``build()`` and check the model it returns against a shape contract."""
-    _check(question, "model", build, (), lambda: {
-        "input_shape": list(input_shape),
-        "output_shape": list(output_shape),
-        "params": params,
-        "required_layers": list(required_layers),
-        "forbidden_layers": list(forbidden_layers),
-    })
+    _check(
+        question,
+        "model",
+        build,
+        (),
+        lambda: {
+            "input_shape": list(input_shape),
+            "output_shape": list(output_shape),
+            "params": params,
+            "required_layers": list(required_layers),
+            "forbidden_layers": list(forbidden_layers),
+        },
+    )
 
 
 def check_placement(
@@ -306,11 +354,17 @@ def check_placement(
     known_orders: Mapping[str, Callable] | None = None,
 ) -> None:
     """Check that ``transform`` moves every element where ``reference`` does (an ``arange`` tensor tells)."""
-    _check(question, "placement", transform, (input_shape,), lambda: {
-        "input_shape": list(input_shape),
-        "expected": placement_facts(reference, input_shape),
-        "known_orders": {name: placement_facts(order, input_shape) for name, order in (known_orders or {}).items()},
-    })
+    _check(
+        question,
+        "placement",
+        transform,
+        (input_shape,),
+        lambda: {
+            "input_shape": list(input_shape),
+            "expected": placement_facts(reference, input_shape),
+            "known_orders": {name: placement_facts(order, input_shape) for name, order in (known_orders or {}).items()},
+        },
+    )
 
 
 def check_cases(
@@ -325,12 +379,20 @@ def check_cases(
 
     Results may be integers or tuples of integers (e.g. a ``(before, after)`` padding split)."""
     cases = [list(case) for case in cases]
-    _check(question, "cases", function, (cases, argument_names), lambda: {
-        "cases": cases,
-        "argument_names": list(argument_names),
-        "expected": [plain_result(reference(*case)) for case in cases],
-        "mistakes": {hint: [plain_result(mistake(*case)) for case in cases] for hint, mistake in (mistakes or {}).items()},
-    })
+    _check(
+        question,
+        "cases",
+        function,
+        (cases, argument_names),
+        lambda: {
+            "cases": cases,
+            "argument_names": list(argument_names),
+            "expected": [plain_result(reference(*case)) for case in cases],
+            "mistakes": {
+                hint: [plain_result(mistake(*case)) for case in cases] for hint, mistake in (mistakes or {}).items()
+            },
+        },
+    )
 
 
 def _log_reference(question: str, kind: str, reference: dict) -> None:

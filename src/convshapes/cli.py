@@ -14,8 +14,15 @@ def run_grade(arguments: argparse.Namespace) -> int:
     from .grading.grade import GraderError, grade_folder, summary_table
 
     try:
-        results = grade_folder(arguments.submissions, arguments.master, arguments.out, arguments.jobs,
-                               arguments.timeout, arguments.total_timeout, sandbox=not arguments.no_sandbox)
+        results = grade_folder(
+            arguments.submissions,
+            arguments.master,
+            arguments.out,
+            arguments.jobs,
+            arguments.timeout,
+            arguments.total_timeout,
+            sandbox=not arguments.no_sandbox,
+        )
     except (GraderError, OSError, ValueError) as error:
         print(f"convshapes grade: {error}", file=sys.stderr)
         return 2
@@ -43,12 +50,18 @@ def main(argv: list[str] | None = None) -> int:
         "in its own sandbox, and writes gradebook.csv, gradebook.json and per-student results to OUT_DIR.",
     )
     grade.add_argument("submissions", type=Path, metavar="SUBMISSIONS_DIR")
-    grade.add_argument("--master", type=Path, required=True, help="the solution notebook, e.g. solutions/shape_arithmetic.ipynb")
+    grade.add_argument(
+        "--master", type=Path, required=True, help="the solution notebook, e.g. solutions/shape_arithmetic.ipynb"
+    )
     grade.add_argument("--out", type=Path, required=True, metavar="OUT_DIR")
     grade.add_argument("-j", "--jobs", type=int, default=1, help="submissions graded at once (default 1)")
     grade.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default 60)")
-    grade.add_argument("--total-timeout", type=int, help="seconds allowed per submission (default: 4 cell timeouts + 60)")
-    grade.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap isolation (trusted submissions only)")
+    grade.add_argument(
+        "--total-timeout", type=int, help="seconds allowed per submission (default: 4 cell timeouts + 60)"
+    )
+    grade.add_argument(
+        "--no-sandbox", action="store_true", help="grade without bubblewrap isolation (trusted submissions only)"
+    )
     arguments = parser.parse_args(argv)
     if arguments.command == "grade":
         return run_grade(arguments)

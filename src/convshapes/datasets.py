@@ -76,13 +76,17 @@ def _validated(arrays: dict[str, np.ndarray], name: str) -> SeriesDataset:
     if class_names != BASIC_MOTIONS_CLASSES:
         raise DatasetError(f"{name} is malformed: class_names is {class_names}, expected {BASIC_MOTIONS_CLASSES}.")
     if len(channel_names) != BASIC_MOTIONS_SHAPE[1]:
-        raise DatasetError(f"{name} is malformed: it names {len(channel_names)} channels, expected {BASIC_MOTIONS_SHAPE[1]}.")
+        raise DatasetError(
+            f"{name} is malformed: it names {len(channel_names)} channels, expected {BASIC_MOTIONS_SHAPE[1]}."
+        )
     for split in ("train", "test"):
         x, y = arrays[f"x_{split}"], arrays[f"y_{split}"]
         if x.ndim != 3 or x.shape[1:] != BASIC_MOTIONS_SHAPE:
             raise DatasetError(f"{name} is malformed: x_{split} has shape {x.shape}, expected (cases, 100, 6).")
         if y.shape != (x.shape[0],):
-            raise DatasetError(f"{name} is malformed: y_{split} has shape {y.shape}, expected ({x.shape[0]},), one label per case.")
+            raise DatasetError(
+                f"{name} is malformed: y_{split} has shape {y.shape}, expected ({x.shape[0]},), one label per case."
+            )
         if not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= len(class_names):
             raise DatasetError(f"{name} is malformed: y_{split} must hold integer labels 0 to {len(class_names) - 1}.")
         if not np.all(np.isfinite(x)):

@@ -37,7 +37,9 @@ def configure_gpus() -> DeviceReport:
             tf.config.experimental.set_memory_growth(gpu, True)
         except (RuntimeError, ValueError) as error:
             problem = f"{error} (restart the runtime and run this cell first)"
-    return DeviceReport(tuple(_describe(tf, gpu) for gpu in gpus), memory_growth=bool(gpus) and problem is None, problem=problem)
+    return DeviceReport(
+        tuple(_describe(tf, gpu) for gpu in gpus), memory_growth=bool(gpus) and problem is None, problem=problem
+    )
 
 
 def _describe(tf, gpu) -> str:
@@ -75,10 +77,20 @@ def channels_first_conv_on_cpu(onednn_settings: tuple[str, ...] = ("0", "1")) ->
 
     processes = {}
     for setting in onednn_settings:
-        env = dict(os.environ, TF_ENABLE_ONEDNN_OPTS=setting, CUDA_VISIBLE_DEVICES="-1", TF_CPP_MIN_LOG_LEVEL="3",
-                   KERAS_BACKEND="tensorflow")
-        processes[setting] = subprocess.Popen([sys.executable, "-c", _CHANNELS_FIRST_PROBE], env=env, text=True,
-                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        env = dict(
+            os.environ,
+            TF_ENABLE_ONEDNN_OPTS=setting,
+            CUDA_VISIBLE_DEVICES="-1",
+            TF_CPP_MIN_LOG_LEVEL="3",
+            KERAS_BACKEND="tensorflow",
+        )
+        processes[setting] = subprocess.Popen(
+            [sys.executable, "-c", _CHANNELS_FIRST_PROBE],
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
     outcomes = {}
     for setting, process in processes.items():
         stdout, stderr = process.communicate()

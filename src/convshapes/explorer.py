@@ -6,12 +6,13 @@ import io
 
 import matplotlib.pyplot as plt
 
-from .arithmetic import conv_output_length
-from .kernel_figures import draw_kernel_positions, padding_split
+from .figures.kernel import draw_kernel_positions
+from .shapes.arithmetic import conv_output_length, padding_split
 
 
-def describe_settings(length: int, kernel_size: int, strides: int = 1, dilation_rate: int = 1,
-                      padding: str = "valid") -> str:
+def describe_settings(
+    length: int, kernel_size: int, strides: int = 1, dilation_rate: int = 1, padding: str = "valid"
+) -> str:
     """One line stating the output length and padding split, or the reason Keras rejects the settings."""
     try:
         outputs = conv_output_length(length, kernel_size, strides, padding, dilation_rate)
@@ -30,8 +31,9 @@ def kernel_figure_png(**settings) -> bytes:
     return buffer.getvalue()
 
 
-def shape_explorer(length: int = 10, kernel_size: int = 3, strides: int = 1, dilation_rate: int = 1,
-                   padding: str = "valid"):
+def shape_explorer(
+    length: int = 10, kernel_size: int = 3, strides: int = 1, dilation_rate: int = 1, padding: str = "valid"
+):
     """Sliders for length, kernel_size, strides, dilation_rate and a padding dropdown that redraw the kernel figure."""
     import ipywidgets as widgets
 

@@ -66,7 +66,9 @@ def canonical_notebook(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode
     notebook.metadata = nbformat.from_dict({**NOTEBOOK_METADATA, **kept})
     notebook.nbformat, notebook.nbformat_minor = 4, 5
     for cell in notebook.cells:
-        cell.metadata = nbformat.from_dict({key: cell.metadata[key] for key in KEPT_CELL_METADATA if key in cell.metadata})
+        cell.metadata = nbformat.from_dict(
+            {key: cell.metadata[key] for key in KEPT_CELL_METADATA if key in cell.metadata}
+        )
     return notebook
 
 
@@ -80,3 +82,29 @@ def write_canonical(notebook: nbformat.NotebookNode, path: str | Path) -> None:
     text = canonical_text(notebook)
     nbformat.validate(nbformat.reads(text, as_version=4))
     Path(path).write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite notebooks in canonical form without executing them; with ``--test``, only report the ones that differ."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description="Put notebooks in the book's canonical form (outputs are kept).")
+    parser.add_argument("notebooks", nargs="+", type=Path)
+    parser.add_argument("--test", action="store_true", help="change nothing; exit 1 if a notebook is not canonical")
+    arguments = parser.parse_args(argv)
+    differing = []
+    for path in arguments.notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        if path.read_text(encoding="utf-8") != canonical_text(notebook):
+            differing.append(path)
+            if not arguments.test:
+                write_canonical(notebook, path)
+    verb = "not canonical" if arguments.test else "rewritten"
+    for path in differing:
+        print(f"{path}: {verb}", file=sys.stderr)
+    return 1 if arguments.test and differing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -23,8 +23,10 @@ def read_notebook(path: Path, role: str) -> nbformat.NotebookNode:
     try:
         return nbformat.read(path, as_version=4)
     except Exception as error:
-        raise ValueError(f"{role} notebook {path} is not a readable notebook ({error.__class__.__name__}): "
-                         "open it in Jupyter and save it again, or fetch a fresh copy.") from error
+        raise ValueError(
+            f"{role} notebook {path} is not a readable notebook ({error.__class__.__name__}): "
+            "open it in Jupyter and save it again, or fetch a fresh copy."
+        ) from error
 
 
 def check_notebook(path: Path, master_path: Path | None = None, timeout: int = 60) -> tuple[str, bool]:

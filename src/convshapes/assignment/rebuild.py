@@ -8,7 +8,9 @@ from .markers import stub_regions
 from .questions import answer_id, questions
 
 
-def rebuild(master: nbformat.NotebookNode, student: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, dict[str, str]]:
+def rebuild(
+    master: nbformat.NotebookNode, student: nbformat.NotebookNode
+) -> tuple[nbformat.NotebookNode, dict[str, str]]:
     """Return the master with each answer cell's source taken from the student's cell of the same
     question id, and the problems found (question id -> reason) where no usable answer cell exists."""
     rebuilt = nbformat.from_dict(master)

@@ -43,7 +43,12 @@ def score(
         line = printed_text(cell).strip()
         passed = question.question_id not in problems and reference.startswith("PASS") and line == reference
         results.append(
-            QuestionResult(question.question_id, question.points if passed else 0, question.points, _reason(question.question_id, cell, line, problems, stopped))
+            QuestionResult(
+                question.question_id,
+                question.points if passed else 0,
+                question.points,
+                _reason(question.question_id, cell, line, problems, stopped),
+            )
         )
     return results
 
@@ -67,7 +72,9 @@ def format_table(results: list[QuestionResult]) -> str:
     lines = [f"{'question'.ljust(width)}  points  result", f"{'-' * width}  ------  ------"]
     for result in results:
         verdict = "PASS" if result.passed else "FAIL"
-        lines.append(f"{result.question_id.ljust(width)}  {f'{result.points}/{result.max_points}'.rjust(6)}  {verdict} {result.message}")
+        lines.append(
+            f"{result.question_id.ljust(width)}  {f'{result.points}/{result.max_points}'.rjust(6)}  {verdict} {result.message}"
+        )
     total, maximum = sum(result.points for result in results), sum(result.max_points for result in results)
     lines.append(f"{'total'.ljust(width)}  {f'{total}/{maximum}'.rjust(6)}")
     return "\n".join(lines)

@@ -30,13 +30,20 @@ def discover(folder: Path) -> list[Submission]:
             submissions.append(Submission(student_folder.name, None, "no notebook was submitted."))
         else:
             names = ", ".join(str(path.relative_to(student_folder)) for path in notebooks)
-            submissions.append(Submission(student_folder.name, None, f"more than one notebook was submitted ({names}); submit exactly one."))
+            submissions.append(
+                Submission(
+                    student_folder.name, None, f"more than one notebook was submitted ({names}); submit exactly one."
+                )
+            )
     seen: dict[str, int] = {}
     unique = []
     for submission in sorted(submissions, key=lambda item: (item.student, str(item.path))):
         seen[submission.student] = seen.get(submission.student, 0) + 1
         if seen[submission.student] > 1:
-            submission = Submission(f"{submission.student}~{seen[submission.student]}", submission.path,
-                                    f"another submission is also named {submission.student!r}; graded separately.")
+            submission = Submission(
+                f"{submission.student}~{seen[submission.student]}",
+                submission.path,
+                f"another submission is also named {submission.student!r}; graded separately.",
+            )
         unique.append(submission)
     return unique

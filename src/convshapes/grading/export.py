@@ -16,13 +16,19 @@ NBVAL_CHECK = "nbval-check-output"
 def export_call(check_source: str, question_id: str, kind: str, reference: dict) -> str:
     """The line that exports the facts of the answer the master's check cell inspects."""
     calls = [
-        node for node in ast.walk(ast.parse(check_source))
+        node
+        for node in ast.walk(ast.parse(check_source))
         if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == f"check_{kind}"
     ]
     if len(calls) != 1 or len(calls[0].args) < 2:
-        raise ValueError(f"the check cell for {question_id!r} must make exactly one check_{kind}(question, answer, ...) call")
+        raise ValueError(
+            f"the check cell for {question_id!r} must make exactly one check_{kind}(question, answer, ...) call"
+        )
     answer = ast.get_source_segment(check_source, calls[0].args[1])
-    extra = {"placement": [reference.get("input_shape")], "cases": [reference.get("cases"), reference.get("argument_names")]}.get(kind, [])
+    extra = {
+        "placement": [reference.get("input_shape")],
+        "cases": [reference.get("cases"), reference.get("argument_names")],
+    }.get(kind, [])
     arguments = "".join(f", {value!r}" for value in extra)
     return f'__import__("convshapes.checks").checks.export_facts({question_id!r}, {kind!r}, {answer}{arguments})'
 
@@ -32,13 +38,21 @@ def graded_notebook(
 ) -> tuple[nbformat.NotebookNode, dict[str, str], dict[str, int]]:
     """Return the notebook to run, the problems found while rebuilding, and each question's nbval cell number."""
     notebook, problems = rebuild(master, student)
-    code_numbers = {index: number for number, index in enumerate(i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code")}
+    code_numbers = {
+        index: number
+        for number, index in enumerate(i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code")
+    }
     cell_numbers = {}
     graded = questions(master)
     for question in graded:
         cell = notebook.cells[question.check_index]
         entry = references[question.question_id]
-        cell.source = cell.source.rstrip() + "\n" + export_call(cell.source, question.question_id, entry["kind"], entry["reference"]) + "\n"
+        cell.source = (
+            cell.source.rstrip()
+            + "\n"
+            + export_call(cell.source, question.question_id, entry["kind"], entry["reference"])
+            + "\n"
+        )
         cell.metadata = nbformat.from_dict({"tags": [NBVAL_CHECK]})
         cell.outputs = master.cells[question.check_index].outputs
         cell.execution_count = master.cells[question.check_index].execution_count or 1

@@ -28,12 +28,21 @@ class GraderError(RuntimeError):
 class Grader:
     """Everything one grading run needs, shared by the workers."""
 
-    def __init__(self, master_path: Path, out: Path, cell_timeout: int, total_timeout: int, sandbox: bool, hidden: list[Path]):
-        self.master_path, self.out, self.cell_timeout, self.total_timeout = master_path, out, cell_timeout, total_timeout
+    def __init__(
+        self, master_path: Path, out: Path, cell_timeout: int, total_timeout: int, sandbox: bool, hidden: list[Path]
+    ):
+        self.master_path, self.out, self.cell_timeout, self.total_timeout = (
+            master_path,
+            out,
+            cell_timeout,
+            total_timeout,
+        )
         self.bwrap = bubblewrap_path() if sandbox else None
         if sandbox and self.bwrap is None:
-            raise GraderError("bubblewrap (bwrap) is missing or cannot create a sandbox on this machine: install it "
-                              "(apt-get install bubblewrap), or pass --no-sandbox to grade without isolation.")
+            raise GraderError(
+                "bubblewrap (bwrap) is missing or cannot create a sandbox on this machine: install it "
+                "(apt-get install bubblewrap), or pass --no-sandbox to grade without isolation."
+            )
         try:
             self.master = nbformat.read(master_path, as_version=4)
             self.questions = questions(self.master)
@@ -45,8 +54,13 @@ class Grader:
 
     def zero(self, submission: Submission, sha: str | None, status: str, message: str) -> StudentResult:
         reason = message or status
-        return StudentResult(submission.student, sha, status, message,
-                             [QuestionVerdict(q.question_id, 0, q.points, reason) for q in self.questions])
+        return StudentResult(
+            submission.student,
+            sha,
+            status,
+            message,
+            [QuestionVerdict(q.question_id, 0, q.points, reason) for q in self.questions],
+        )
 
     def grade(self, submission: Submission) -> StudentResult:
         if submission.path is None:
@@ -56,8 +70,12 @@ class Grader:
             return self.zero(submission, loaded.sha256, loaded.status, loaded.message)
         answered = {answer_id(cell) for cell in loaded.notebook.cells} - {None}
         if answered and not answered & {q.question_id for q in self.questions}:
-            return self.zero(submission, loaded.sha256, "wrong-assignment",
-                             f"this notebook answers other questions ({', '.join(sorted(answered)[:3])}, ...): was it submitted to the wrong assignment?")
+            return self.zero(
+                submission,
+                loaded.sha256,
+                "wrong-assignment",
+                f"this notebook answers other questions ({', '.join(sorted(answered)[:3])}, ...): was it submitted to the wrong assignment?",
+            )
         notebook, problems, cell_numbers = graded_notebook(self.master, loaded.notebook, self.references)
         work = self.out / ".work" / f"{submission.student}-{loaded.sha256[:12]}"
         shutil.rmtree(work, ignore_errors=True)
@@ -77,15 +95,20 @@ class Grader:
             result = StudentResult.from_json(json.loads(record.read_text()))
         except Exception:
             return None
-        key = (self.out / "students" / submission.student / "master.sha256")
+        key = self.out / "students" / submission.student / "master.sha256"
         same_master = key.exists() and key.read_text().strip() == self.master_sha256
         same_file = result.submission_sha256 == hashlib.sha256(submission.path.read_bytes()).hexdigest()
         return result if same_master and same_file else None
 
 
 def grade_folder(
-    submissions: Path, master: Path, out: Path, jobs: int = 1, cell_timeout: int = 60,
-    total_timeout: int | None = None, sandbox: bool = True,
+    submissions: Path,
+    master: Path,
+    out: Path,
+    jobs: int = 1,
+    cell_timeout: int = 60,
+    total_timeout: int | None = None,
+    sandbox: bool = True,
 ) -> list[StudentResult]:
     """Grade every submission, write the gradebook and return the results.
 
@@ -101,7 +124,10 @@ def grade_folder(
             stored = grader.previous(submission)
             if stored is not None:
                 results.append(stored)
-                print(f"[{len(results)}/{len(found)}] {submission.student}: {stored.total}/{stored.maximum} (already graded)", file=sys.stderr)
+                print(
+                    f"[{len(results)}/{len(found)}] {submission.student}: {stored.total}/{stored.maximum} (already graded)",
+                    file=sys.stderr,
+                )
             else:
                 futures[pool.submit(grader.grade, submission)] = submission
         for future in as_completed(futures):
@@ -109,7 +135,10 @@ def grade_folder(
             write_student(out, result, master.stem)
             (out / "students" / result.student / "master.sha256").write_text(grader.master_sha256 + "\n")
             results.append(result)
-            print(f"[{len(results)}/{len(found)}] {result.student}: {result.total}/{result.maximum} ({result.status})", file=sys.stderr)
+            print(
+                f"[{len(results)}/{len(found)}] {result.student}: {result.total}/{result.maximum} ({result.status})",
+                file=sys.stderr,
+            )
     write_gradebook(out, results, [q.question_id for q in grader.questions], master.stem)
     return sorted(results, key=lambda result: result.student)
 
@@ -119,5 +148,8 @@ def summary_table(results: list[StudentResult]) -> str:
         return "No submissions found: the folder holds no .ipynb files and no student folders."
     width = max(len("student"), *(len(result.student) for result in results))
     lines = [f"{'student'.ljust(width)}  score    status", f"{'-' * width}  -------  ------"]
-    lines += [f"{result.student.ljust(width)}  {f'{result.total}/{result.maximum}'.rjust(7)}  {result.status}" for result in results]
+    lines += [
+        f"{result.student.ljust(width)}  {f'{result.total}/{result.maximum}'.rjust(7)}  {result.status}"
+        for result in results
+    ]
     return "\n".join(lines)

@@ -53,8 +53,13 @@ def gradescope_results(result: StudentResult) -> dict:
         "score": result.total,
         "output": f"{result.status}: {result.message}" if result.message else result.status,
         "tests": [
-            {"name": verdict.question_id, "score": verdict.points, "max_score": verdict.max_points,
-             "status": "passed" if verdict.points == verdict.max_points else "failed", "output": verdict.message}
+            {
+                "name": verdict.question_id,
+                "score": verdict.points,
+                "max_score": verdict.max_points,
+                "status": "passed" if verdict.points == verdict.max_points else "failed",
+                "output": verdict.message,
+            }
             for verdict in result.verdicts
         ],
     }
@@ -83,7 +88,20 @@ def write_gradebook(out: Path, results: list[StudentResult], question_ids: list[
     writer.writerow(["student", *question_ids, "total", "max", "status", "message"])
     for result in results:
         points = {verdict.question_id: verdict.points for verdict in result.verdicts}
-        writer.writerow([result.student, *(points.get(question, 0) for question in question_ids), result.total, result.maximum, result.status, result.message])
+        writer.writerow(
+            [
+                result.student,
+                *(points.get(question, 0) for question in question_ids),
+                result.total,
+                result.maximum,
+                result.status,
+                result.message,
+            ]
+        )
     write_atomically(out / "gradebook.csv", buffer.getvalue())
-    document = {"assignment": assignment, "questions": question_ids, "students": [result.to_json() for result in results]}
+    document = {
+        "assignment": assignment,
+        "questions": question_ids,
+        "students": [result.to_json() for result in results],
+    }
     write_atomically(out / "gradebook.json", json.dumps(document, indent=1, sort_keys=True) + "\n")

@@ -27,11 +27,21 @@ def load(path: Path) -> Loaded:
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if len(data) > MAX_SUBMISSION_BYTES:
-        return Loaded(digest, None, "too-large", f"the file is {len(data) // 1024 // 1024} MB; clear the outputs and submit again.")
+        return Loaded(
+            digest,
+            None,
+            "too-large",
+            f"the file is {len(data) // 1024 // 1024} MB; clear the outputs and submit again.",
+        )
     try:
         content = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return Loaded(digest, None, "invalid-json", f"the file is not valid notebook JSON ({error}); re-download it from Jupyter or Colab.")
+        return Loaded(
+            digest,
+            None,
+            "invalid-json",
+            f"the file is not valid notebook JSON ({error}); re-download it from Jupyter or Colab.",
+        )
     try:
         notebook = nbformat.reads(json.dumps(content), as_version=4)
         nbformat.validate(notebook)

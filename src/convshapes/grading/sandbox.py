@@ -61,7 +61,7 @@ def sandbox_prefix(bwrap: str, work: Path, hidden: list[Path], visible: list[Pat
 
 
 def limits_prefix() -> list[str]:
-    return ["prlimit", f"--as={MEMORY_BYTES}", f"--nproc={PROCESSES}", f"--fsize={FILE_BYTES}", f"--core=0"]
+    return ["prlimit", f"--as={MEMORY_BYTES}", f"--nproc={PROCESSES}", f"--fsize={FILE_BYTES}", "--core=0"]
 
 
 def run_in_sandbox(
@@ -79,22 +79,50 @@ def run_in_sandbox(
     nbformat.write(notebook, notebook_path)
     (work / "pytest.ini").write_text("[pytest]\n")
     command = [
-        sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "convshapes.grading.nbval_watchdog", "-q", "--rootdir", str(work), "-c", str(work / "pytest.ini"),
-        "--nbval-lax", "--nbval-current-env", f"--nbval-cell-timeout={cell_timeout}", "--junitxml", str(report), str(notebook_path),
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "convshapes.grading.nbval_watchdog",
+        "-q",
+        "--rootdir",
+        str(work),
+        "-c",
+        str(work / "pytest.ini"),
+        "--nbval-lax",
+        "--nbval-current-env",
+        f"--nbval-cell-timeout={cell_timeout}",
+        "--junitxml",
+        str(report),
+        str(notebook_path),
     ]
     visible = [Path(sys.prefix), *_package_roots()]
     prefix = sandbox_prefix(bwrap, work, hidden, visible) if bwrap else []
     environment = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp", "LANG": "C.UTF-8",
-        "TF_CPP_MIN_LOG_LEVEL": "3", "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1",
-        "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime", "IPYTHONDIR": "/tmp/ipython", "MPLCONFIGDIR": "/tmp/matplotlib",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": "/tmp",
+        "LANG": "C.UTF-8",
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "MPLBACKEND": "Agg",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime",
+        "IPYTHONDIR": "/tmp/ipython",
+        "MPLCONFIGDIR": "/tmp/matplotlib",
         FACTS_LOG: str(facts),
     }
     started = time.monotonic()
     result = RunResult()
     log = (work / "sandbox.log").open("wb")
-    process = subprocess.Popen(prefix + limits_prefix() + command, cwd=work, env=environment,
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        prefix + limits_prefix() + command,
+        cwd=work,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         process.wait(timeout=total_timeout)
     except subprocess.TimeoutExpired:
@@ -110,7 +138,11 @@ def run_in_sandbox(
     if died and result.stopped is None:
         result.status = "kernel-died"
         result.stopped = KERNEL_DIED + "; the questions after it could not be graded."
-    timed_out = [number for number, problem in result.cells.items() if problem and ("Timeout" in problem or "Failed to interrupt" in problem)]
+    timed_out = [
+        number
+        for number, problem in result.cells.items()
+        if problem and ("Timeout" in problem or "Failed to interrupt" in problem)
+    ]
     if timed_out and result.stopped is None:
         result.status = "timeout"
         result.stopped = f"{len(timed_out)} cell(s) ran longer than {cell_timeout} seconds and were stopped."

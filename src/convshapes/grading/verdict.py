@@ -41,11 +41,22 @@ def verdicts(
     for question in questions:
         found = records.get(question.question_id, [])
         if len(found) > 1:
-            passed, message = False, "the grading log holds more than one answer for this question: it was tampered with."
+            passed, message = (
+                False,
+                "the grading log holds more than one answer for this question: it was tampered with.",
+            )
         else:
-            passed, message = _judge_question(question, references[question.question_id], found[0] if found else None,
-                                              nbval_cells.get(cell_numbers[question.question_id], "not run"), problems, stopped)
-        results.append(QuestionVerdict(question.question_id, question.points if passed else 0, question.points, message))
+            passed, message = _judge_question(
+                question,
+                references[question.question_id],
+                found[0] if found else None,
+                nbval_cells.get(cell_numbers[question.question_id], "not run"),
+                problems,
+                stopped,
+            )
+        results.append(
+            QuestionVerdict(question.question_id, question.points if passed else 0, question.points, message)
+        )
     return results
 
 
@@ -62,7 +73,10 @@ def _judge_question(question, entry, record, nbval_problem, problems, stopped) -
     except Exception as error:  # malformed facts are the submission's problem, not the grader's
         return False, f"the exported answer could not be judged ({type(error).__name__})."
     if passed and nbval_problem is not None:
-        return False, "the check's output differs from the reference: run the notebook top to bottom unchanged except for your answers."
+        return (
+            False,
+            "the check's output differs from the reference: run the notebook top to bottom unchanged except for your answers.",
+        )
     return passed, message
 
 
@@ -75,5 +89,8 @@ def _trusted_outcome(kind: str, record: dict) -> dict:
     try:
         model = keras.models.model_from_json(record["facts"]["config"])
     except Exception as error:
-        return {"status": "error", "message": f"your model could not be rebuilt for grading (use built-in Keras layers only): {type(error).__name__}"}
+        return {
+            "status": "error",
+            "message": f"your model could not be rebuilt for grading (use built-in Keras layers only): {type(error).__name__}",
+        }
     return {"status": "ok", "facts": describe_model(model)}

@@ -1,0 +1,56 @@
+"""The real exercise notebooks: generated from solutions, enough questions, and every check bites."""
+
+import nbformat
+import pytest
+from assignment_helpers import printed_lines, with_wrong_answers
+from notebook_files import ROOT
+
+from convshapes.assignment.generate import exercise_from_solution
+from convshapes.assignment.questions import questions
+from convshapes.assignment.run import execute
+from convshapes.notebook_format import canonical_text
+
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+names = [path.stem for path in SOLUTIONS]
+
+
+def test_four_exercise_notebooks_hold_at_least_30_questions():
+    assert len(SOLUTIONS) >= 4
+    assert sum(len(questions(nbformat.read(path, as_version=4))) for path in SOLUTIONS) >= 30
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=names)
+def test_exercise_is_generated_from_the_current_solution(path):
+    exercise = ROOT / "exercises" / path.name
+    assert exercise.exists(), f"{exercise.name} is missing: run make exercises"
+    expected = canonical_text(exercise_from_solution(nbformat.read(path, as_version=4)))
+    assert exercise.read_text(encoding="utf-8") == expected, f"exercises/{path.name} is out of date: run make exercises"
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=names)
+def test_every_solution_check_passes_as_stored(path):
+    solution = nbformat.read(path, as_version=4)
+    lines = printed_lines(solution, [question.check_index for question in questions(solution)])
+    failing = [line for line in lines if not line.startswith("PASS")]
+    assert not failing
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=names)
+def test_untouched_exercise_fails_every_check(path):
+    solution = nbformat.read(path, as_version=4)
+    executed, stopped = execute(nbformat.read(ROOT / "exercises" / path.name, as_version=4), timeout=120)
+    assert stopped is None
+    lines = printed_lines(executed, [question.check_index for question in questions(solution)])
+    assert all(line.startswith("FAIL") and "not answered yet" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=names)
+def test_typical_wrong_answers_fail_every_check_without_revealing_the_answer(path):
+    solution = nbformat.read(path, as_version=4)
+    executed, stopped = execute(with_wrong_answers(solution), timeout=120)
+    assert stopped is None
+    checked = questions(solution)
+    lines = printed_lines(executed, [question.check_index for question in checked])
+    for question, line in zip(checked, lines):
+        assert line.startswith(f"FAIL {question.question_id}: "), (question.question_id, line)
+        assert "\n" not in line

@@ -1,0 +1,312 @@
+"""Run the book's notebooks as a learner would on Colab, on a given runtime profile, and judge what they see.
+
+A profile is a Python version and a set of pinned packages: "locked" is the book's own lock, "colab" is
+Colab's published GPU runtime (tests/colab_runtime.txt). Each profile gets a virtual environment with
+only those packages, cached under _build/profile-venvs/ by the hash of its Python and pins. Each notebook
+runs in it from an empty working folder, with `google.colab` importable so that its first cell really
+installs convshapes, from a wheel of this checkout instead of `git+https://github.com/...`.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbval.plugin import coalesce_streams, get_sanitize_patterns, transform_streams_for_comparison
+from notebook_files import ROOT
+
+from convshapes.error_text import first_sentence
+
+LOCKED = dict(line.split("==", 1) for line in (ROOT / "requirements.lock").read_text().splitlines() if "==" in line)
+RUNNABLE = sorted(
+    str(path.relative_to(ROOT)) for folder in ("notebooks", "solutions") for path in (ROOT / folder).glob("*.ipynb")
+)
+GIT_INSTALL = re.compile(r"convshapes @ git\+https://github\.com/[^\"']+")
+PRETEND_COLAB = 'import sys, types\nsys.modules["google.colab"] = types.ModuleType("google.colab")\n'
+WHERE_AM_I = "import sys\nimport convshapes\nprint(sys.executable)\nprint(convshapes.__file__)"
+RUNNER = """
+import sys
+import nbformat
+from nbclient import NotebookClient
+
+notebook = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": sys.argv[3]}}).execute()
+nbformat.write(notebook, sys.argv[2])
+"""
+# What nbval leaves out of its comparison (nbval.plugin.IPyNbFile.skip_compare, images included).
+NOT_COMPARED = {
+    "metadata",
+    "traceback",
+    "prompt_number",
+    "output_type",
+    "name",
+    "execution_count",
+    "application/vnd.jupyter.widget-view+json",
+    "image/png",
+    "image/jpeg",
+}
+SANITIZE = get_sanitize_patterns((ROOT / "tests" / "nbval_sanitize.cfg").read_text())
+# Set by .ci/run: a profile whose Python is missing fails instead of being skipped.
+REQUIRE_ALL_PROFILES = os.environ.get("CONVSHAPES_REQUIRE_ALL_PROFILES") == "1"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    python_version: str  # "3.11"
+    requirements: tuple[str, ...]
+
+    @classmethod
+    def from_file(cls, name: str, path: Path) -> Profile:
+        """Read a pinned profile file: a `python==X.Y` line and `package==version` lines; # comments."""
+        lines = [line.split("#", 1)[0].strip() for line in path.read_text().splitlines()]
+        pins = [line for line in lines if line]
+        python = [pin.split("==", 1)[1] for pin in pins if pin.startswith("python==")]
+        if len(python) != 1:
+            raise ValueError(f"{path} must name exactly one Python version as a `python==X.Y` line")
+        return cls(name, python[0], tuple(pin for pin in pins if not pin.startswith("python==")))
+
+
+LOCKED_PROFILE = Profile(
+    "locked",
+    f"{sys.version_info.major}.{sys.version_info.minor}",
+    tuple(
+        f"{name}=={LOCKED[name]}"
+        for name in ("tensorflow", "keras", "numpy", "matplotlib", "ipywidgets", "ipykernel", "nbclient")
+    ),
+)
+COLAB_PROFILE = Profile.from_file("colab", ROOT / "tests" / "colab_runtime.txt")
+
+
+def run(command: list, **options) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(part) for part in command], capture_output=True, text=True, **options)
+    assert result.returncode == 0, f"{' '.join(map(str, command))}\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
+    return result
+
+
+def find_python(version: str) -> Path | None:
+    """A working interpreter of this exact minor version: this one, one of pyenv's, or one on PATH."""
+    if f"{sys.version_info.major}.{sys.version_info.minor}" == version:
+        return Path(sys.executable)
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    candidates = [
+        *sorted(pyenv.glob(f"{version}.*/bin/python{version}"), reverse=True),
+        shutil.which(f"python{version}"),
+    ]
+    for candidate in filter(None, candidates):
+        probe = subprocess.run(
+            [str(candidate), "-c", "import sys, venv; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+        )
+        if probe.returncode == 0 and probe.stdout.strip() == version:  # a pyenv shim may exist and not run
+            return Path(candidate)
+    return None
+
+
+def colab_environment(home: Path) -> dict[str, str]:
+    """The process environment of a Colab kernel: none of this project's or the test run's settings."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "PYTHONPATH",
+            "VIRTUAL_ENV",
+            "TF_CPP_MIN_LOG_LEVEL",
+            "PYTHONHASHSEED",
+            "JUPYTER_PATH",
+            "TF_ENABLE_ONEDNN_OPTS",
+        }
+    }
+    env["JUPYTER_DATA_DIR"] = str(home / "jupyter")  # no user-level kernel spec can point elsewhere
+    env.pop("MPLBACKEND", None)  # figures render inline, as on Colab, so that they can be compared
+    return env
+
+
+def profile_venv(profile: Profile, python: Path) -> Path:
+    """A venv with exactly the profile's packages, reused while its Python and pins stay the same."""
+    version = run([python, "-c", "import sys; print(sys.version)"]).stdout.strip()
+    digest = hashlib.sha256("\n".join([version, *profile.requirements]).encode()).hexdigest()[:12]
+    venv = ROOT / "_build" / "profile-venvs" / f"{profile.name}-{digest}"
+    if not (venv / ".ready").exists():
+        shutil.rmtree(venv, ignore_errors=True)
+        run([python, "-m", "venv", venv])
+        run(
+            [
+                venv / "bin" / "python",
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                *profile.requirements,
+            ],
+            timeout=1800,
+        )
+        (venv / ".ready").touch()
+    return venv
+
+
+def build_wheel(home: Path) -> Path:
+    """Build convshapes as `pip install git+...` would, from a clean copy (the checkout is left untouched)."""
+    source = home / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            home / "wheel",
+            source,
+        ]
+    )
+    (wheel,) = (home / "wheel").glob("convshapes-*.whl")
+    return wheel
+
+
+class ProfileRun:
+    """One profile's venv and wheel; executes each notebook once, as on Colab, and keeps the result."""
+
+    def __init__(self, profile: Profile, home: Path):
+        python = find_python(profile.python_version)
+        if python is None:
+            reason = (
+                f"the {profile.name} profile needs Python {profile.python_version}, which this machine lacks "
+                f"(no python{profile.python_version} on PATH or in pyenv)"
+            )
+            if REQUIRE_ALL_PROFILES:
+                pytest.fail(reason)
+            pytest.skip(reason)
+        self.home = home
+        self.python = profile_venv(profile, python) / "bin" / "python"
+        self.wheel = build_wheel(home)
+        self.env = colab_environment(home)
+        (home / "runner.py").write_text(RUNNER)
+        self._executed: dict[str, nbformat.NotebookNode] = {}
+
+    def execute(self, path: str) -> nbformat.NotebookNode:
+        if path not in self._executed:
+            run([self.python, "-m", "pip", "uninstall", "--quiet", "--yes", "convshapes"], env=self.env)
+            missing = subprocess.run(
+                [self.python, "-c", "import convshapes"], capture_output=True, env=self.env, cwd=self.home
+            )
+            assert missing.returncode != 0, "the environment must not have convshapes before the notebook installs it"
+            name = path.replace("/", "__")
+            source, output, workdir = (
+                self.home / name,
+                self.home / f"executed__{name}",
+                self.home / f"content__{Path(path).stem}",
+            )
+            workdir.mkdir()  # an empty working folder, like Colab's /content
+            nbformat.write(as_on_colab(nbformat.read(ROOT / path, as_version=4), self.wheel), source)
+            run([self.python, self.home / "runner.py", source, output, workdir], env=self.env, cwd=workdir, timeout=900)
+            self._executed[path] = nbformat.read(output, as_version=4)
+        return self._executed[path]
+
+
+def as_on_colab(notebook: nbformat.NotebookNode, wheel: Path) -> nbformat.NotebookNode:
+    """The notebook with `google.colab` present and its install cell pointed at the local wheel."""
+    install_cells = [cell for cell in notebook.cells if cell.cell_type == "code" and "google.colab" in cell.source]
+    assert install_cells, "no setup cell that installs convshapes on Colab"
+    first = install_cells[0]
+    assert first is next(cell for cell in notebook.cells if cell.cell_type == "code"), (
+        "the install cell must come first"
+    )
+    assert len(GIT_INSTALL.findall(first.source)) == 1, (
+        "the install cell must pip install convshapes from the repository"
+    )
+    first.source = PRETEND_COLAB + GIT_INSTALL.sub(f"convshapes @ {wheel.as_uri()}", first.source)
+    notebook.cells.append(nbformat.v4.new_code_cell(WHERE_AM_I))
+    return notebook
+
+
+def where_it_ran(executed: nbformat.NotebookNode) -> tuple[str, str]:
+    """(sys.executable, convshapes.__file__) as printed by the cell `as_on_colab` appends."""
+    python, module = "".join(output.get("text", "") for output in executed.cells[-1].outputs).split()
+    return python, module
+
+
+def sanitize(text):
+    if not isinstance(text, str):
+        return text
+    for regex, replace in SANITIZE:
+        text = re.sub(regex, replace, text)
+    return text
+
+
+def compared_outputs(outputs) -> dict[str, list]:
+    """A cell's outputs as nbval compares them: streams merged, sanitized, uncompared keys dropped."""
+    flat = defaultdict(list)
+    for output in transform_streams_for_comparison(coalesce_streams(copy.deepcopy(outputs))):
+        for key, value in output.items():
+            if key == "data":
+                for kind, data in value.items():
+                    if kind not in NOT_COMPARED:
+                        flat[kind].append(sanitize(data))
+            elif key not in NOT_COMPARED:
+                flat[key].append(sanitize(value))
+    return dict(flat)
+
+
+def output_differences(committed: nbformat.NotebookNode, executed: nbformat.NotebookNode) -> list[str]:
+    """The code cells whose fresh outputs differ from the committed ones under nbval's rules."""
+    differences = []
+    for index, (stored, fresh) in enumerate(zip(committed.cells, executed.cells)):
+        if stored.cell_type != "code" or {"nbval-ignore-output", "nbval-skip"} & set(stored.metadata.get("tags", [])):
+            continue
+        expected, seen = compared_outputs(stored.outputs), compared_outputs(fresh.outputs)
+        if expected != seen:
+            differences.append(
+                f"cell {index} ({stored.source.splitlines()[0]!r}):\n  stored {expected}\n  seen   {seen}"
+            )
+    return differences
+
+
+def stderr_outside_expected_warnings(executed: nbformat.NotebookNode) -> list[int]:
+    return [
+        index
+        for index, cell in enumerate(executed.cells)
+        if cell.cell_type == "code"
+        and "expected-warning" not in cell.metadata.get("tags", [])
+        and any(output.get("name") == "stderr" for output in cell.get("outputs", []))
+    ]
+
+
+def unquoted_errors(notebook: nbformat.NotebookNode) -> list[str]:
+    """Errors whose first sentence, as this run raised it, appears nowhere in the notebook's prose."""
+
+    def plain(text: str) -> str:
+        return " ".join(text.replace("`", "").split())
+
+    prose = plain(" ".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown"))
+    errors = [
+        output
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if output.output_type == "error"
+    ]
+    return [
+        f"{error.ename}: {first_sentence(error.evalue)}"
+        for error in errors
+        if plain(first_sentence(error.evalue)) not in prose
+    ]

@@ -1,0 +1,114 @@
+"""From a solution to an exercise and back: stubs fail, wrong answers fail, solutions pass, files stay untouched."""
+
+import hashlib
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from assignment_helpers import printed_lines, with_wrong_answers
+from notebook_files import ROOT
+
+from convshapes.assignment.generate import exercise_from_solution
+from convshapes.assignment.questions import questions
+from convshapes.assignment.rebuild import rebuild
+from convshapes.assignment.run import execute
+from convshapes.assignment.score import score
+from convshapes.notebook_format import write_canonical
+
+FIXTURE = ROOT / "tests" / "fixtures" / "mini_solution.ipynb"
+
+
+@pytest.fixture(scope="module")
+def solution():
+    return nbformat.read(FIXTURE, as_version=4)
+
+
+@pytest.fixture
+def course(tmp_path, solution):
+    """A folder laid out like the book: solutions/mini.ipynb and exercises/mini.ipynb."""
+    (tmp_path / "solutions").mkdir()
+    (tmp_path / "exercises").mkdir()
+    write_canonical(solution, tmp_path / "solutions" / "mini.ipynb")
+    write_canonical(exercise_from_solution(solution), tmp_path / "exercises" / "mini.ipynb")
+    return tmp_path
+
+
+def run_check(notebook_path):
+    return subprocess.run(
+        [sys.executable, "-m", "convshapes.cli", "check", str(notebook_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_exercise_has_no_answers_and_no_outputs(solution):
+    exercise = exercise_from_solution(solution)
+    text = nbformat.writes(exercise)
+    assert "(16, 98, 32)" not in text and "length - kernel_size + 1" not in text
+    assert all(cell.outputs == [] for cell in exercise.cells if cell.cell_type == "code")
+    assert "wrong" not in text
+
+
+def test_untouched_exercise_fails_every_check(solution):
+    rebuilt, problems = rebuild(solution, exercise_from_solution(solution))
+    executed, stopped = execute(rebuilt)
+    results = score(solution, executed, problems, stopped)
+    assert [result.points for result in results] == [0, 0]
+    assert all(result.message.startswith("not answered yet") for result in results)
+
+
+def test_typical_wrong_answers_fail_with_hints(solution):
+    executed, _ = execute(with_wrong_answers(solution))
+    lines = printed_lines(executed, [q.check_index for q in questions(solution)])
+    assert (
+        lines[0] == "FAIL mini-conv1d: you left out the batch axis: a layer's output shape starts with the batch size."
+    )
+    assert lines[1].startswith("FAIL mini-length: wrong for 48 of 48 cases: off by one: count every position")
+
+
+def test_check_scores_a_solved_notebook_in_full_and_leaves_the_file_untouched(course):
+    student = course / "exercises" / "mini.ipynb"
+    write_canonical(nbformat.read(course / "solutions" / "mini.ipynb", as_version=4), student)
+    before = hashlib.sha256(student.read_bytes()).hexdigest()
+    result = run_check(student)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "total           3/3" in result.stdout
+    assert hashlib.sha256(student.read_bytes()).hexdigest() == before
+
+
+def test_check_ignores_pass_lines_forged_into_the_students_outputs(course, solution):
+    student = course / "exercises" / "mini.ipynb"
+    forged = exercise_from_solution(solution)
+    for question in questions(solution):
+        forged.cells[question.check_index].outputs = solution.cells[question.check_index].outputs
+    write_canonical(forged, student)
+    result = run_check(student)
+    assert result.returncode == 1
+    assert "total           0/3" in result.stdout
+
+
+def test_check_uses_the_masters_check_cells_not_the_students(course, solution):
+    student = course / "exercises" / "mini.ipynb"
+    edited = exercise_from_solution(solution)
+    for question in questions(solution):
+        edited.cells[question.check_index].source = f'print("PASS {question.question_id}: correct.")'
+    write_canonical(edited, student)
+    assert "total           0/3" in run_check(student).stdout
+
+
+def test_deleted_answer_cell_scores_zero_with_the_reason(solution):
+    edited = exercise_from_solution(solution)
+    del edited.cells[questions(solution)[0].answer_index]
+    _, problems = rebuild(solution, edited)
+    assert problems == {"mini-conv1d": "the answer cell is missing (deleted, or its metadata was removed)."}
+
+
+def test_missing_or_corrupt_notebook_gives_a_clear_error(course):
+    missing = run_check(course / "exercises" / "nope.ipynb")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    broken = course / "exercises" / "mini.ipynb"
+    broken.write_text("{not json")
+    result = run_check(broken)
+    assert result.returncode == 2 and "is not a readable notebook" in result.stderr
