@@ -30,7 +30,7 @@ $(READY): $(LOCK) pyproject.toml
 
 # Notebooks that `make test` has just validated with nbval are taken from the execution cache, not re-run.
 book: $(READY)
-	$(BIN)/python -m convshapes.execution_cache
+	$(BIN)/python -m convshapes.authoring.execution_cache
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
 	@echo "The website is in _build/html: open file://$(CURDIR)/_build/html/index.html"
 
@@ -52,7 +52,7 @@ lint: $(READY)
 
 format: $(READY)
 	$(BIN)/ruff format $(LINTED)
-	$(BIN)/python -m convshapes.notebook_format notebooks/*.ipynb exercises/*.ipynb solutions/*.ipynb
+	$(BIN)/python -m convshapes.notebook.format notebooks/*.ipynb exercises/*.ipynb solutions/*.ipynb
 
 # Notebooks run in parallel; --dist loadscope keeps each notebook's cells on one worker.
 test: $(READY) system-packages lint
@@ -62,14 +62,14 @@ lab: $(READY)
 	$(BIN)/jupyter lab
 
 notebooks: $(READY)
-	$(BIN)/python -m convshapes.execute_notebook notebooks/*.ipynb solutions/*.ipynb
+	$(BIN)/python -m convshapes.authoring.execute notebooks/*.ipynb solutions/*.ipynb
 
 # Speed on this machine as ratios measured in one run; writes bench/results.md (needs bubblewrap).
 bench: $(READY) system-packages
 	$(BIN)/python bench/run.py
 
 exercises: $(READY)
-	$(BIN)/python -m convshapes.assignment.generate
+	$(BIN)/python -m convshapes.authoring.generate
 
 # Re-pin every dependency from the current environment (after a deliberate upgrade).
 lock:

@@ -19,11 +19,11 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """Hand notebooks whose every cell passed nbval to the book build (see convshapes.execution_cache)."""
+    """Hand notebooks whose every cell passed nbval to the book build (see convshapes.authoring.execution_cache)."""
     if hasattr(session.config, "workerinput"):
         return  # under xdist the controller sees every worker's reports and does this once
     validated = [ROOT / path for path, passed in _cell_results.items() if passed and all(passed)]
     if validated:
-        from convshapes.execution_cache import store_validated
+        from convshapes.authoring.execution_cache import store_validated
 
         store_validated(validated, ROOT / "_build" / ".jupyter_cache")

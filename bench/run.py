@@ -16,8 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbclient
 import nbformat
+
+from convshapes.notebook.execute import execute
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -35,13 +36,7 @@ def seconds(command: list[str], cwd: Path = ROOT) -> float:
 def execute_seconds(notebook: nbformat.NotebookNode, folder: Path) -> float:
     """Seconds to run a notebook in a fresh kernel, kernel start included."""
     started = time.monotonic()
-    nbclient.NotebookClient(
-        notebook,
-        timeout=600,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(folder)}},
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
-    ).execute()
+    execute(notebook, folder, timeout=600)
     return time.monotonic() - started
 
 

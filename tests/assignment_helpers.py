@@ -2,8 +2,8 @@
 
 import nbformat
 
-from convshapes.assignment.markers import replace_regions
-from convshapes.assignment.questions import answer_id
+from convshapes.notebook.markers import replace_regions
+from convshapes.notebook.questions import answer_id
 
 
 def with_wrong_answers(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -1,13 +1,13 @@
 """Show no path of the build machine in notebook outputs, also when the build itself executed them.
 
-Committed notebooks already store outputs without machine paths (convshapes.execute_notebook); a cold
+Committed notebooks already store outputs without machine paths (convshapes.authoring.execute); a cold
 build executes them afresh, and their tracebacks name the build machine's site-packages. This rewrites
 every output block the same way, with the same function.
 """
 
 from docutils import nodes
 
-from convshapes.notebook_format import without_machine_paths
+from convshapes.notebook.machine_paths import without_machine_paths
 
 
 def _rewrite_outputs(app, doctree):

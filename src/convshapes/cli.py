@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from .assignment.check import check_notebook
-
 
 def run_grade(arguments: argparse.Namespace) -> int:
     """Grade a class; exit 2 only when the grader itself cannot run."""
@@ -37,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser(
         "check",
         help="run your exercise notebook in a fresh kernel and print your score per question",
-        description="Runs a copy of the notebook in a fresh kernel (your file is never modified) and "
-        "compares each check with the reference pass line from the solutions.",
+        description="Grades a copy of the notebook in a fresh kernel (your file is never modified) the way "
+        "`convshapes grade` does, judging each answer against the solution notebook, without the sandbox.",
     )
     check.add_argument("notebook", type=Path, help="your exercise notebook, e.g. exercises/shape_arithmetic.ipynb")
     check.add_argument("--master", type=Path, help="the solution notebook (default: solutions/<same name>)")
@@ -65,9 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.command == "grade":
         return run_grade(arguments)
+    from .grading.check import check_notebook
+    from .grading.grade import GraderError
+
     try:
         table, all_passed = check_notebook(arguments.notebook, arguments.master, arguments.timeout)
-    except (OSError, ValueError) as error:
+    except (GraderError, OSError, ValueError) as error:
         print(f"convshapes check: {error}", file=sys.stderr)
         return 2
     print(table)

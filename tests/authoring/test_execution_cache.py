@@ -4,7 +4,7 @@ import nbformat
 from jupyter_cache import get_cache
 from notebook_files import ROOT
 
-from convshapes import execution_cache
+from convshapes.authoring import execution_cache
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini_solution.ipynb"
 

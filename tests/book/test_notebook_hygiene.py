@@ -6,7 +6,9 @@ import re
 import pytest
 from notebook_files import ROOT, code_cells, committed_notebooks, read, tags
 
-from convshapes.notebook_format import INSTALL_CELL_SOURCE, MACHINE_PATH, NOTEBOOK_METADATA, canonical_text
+from convshapes.notebook.format import NOTEBOOK_METADATA, canonical_text
+from convshapes.notebook.install_cell import INSTALL_CELL_SOURCE
+from convshapes.notebook.machine_paths import MACHINE_PATH
 
 NOTEBOOKS = committed_notebooks()
 EXECUTED = [path for path in NOTEBOOKS if path.parent.name in ("notebooks", "solutions")]
@@ -41,7 +43,7 @@ def test_the_book_has_notebooks():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_notebook_file_is_canonical_json(path):
     assert path.read_text(encoding="utf-8") == canonical_text(read(path)), (
-        f"{path.name} is not canonical: run `python -m convshapes.notebook_format {path.relative_to(ROOT)}`"
+        f"{path.name} is not canonical: run `python -m convshapes.notebook.format {path.relative_to(ROOT)}`"
     )
 
 
@@ -57,7 +59,7 @@ def test_notebook_asks_colab_for_a_gpu_and_uses_python3(path):
 def test_first_code_cell_is_the_install_cell_with_its_source_hidden_on_the_website(path):
     first = code_cells(read(path))[0]
     assert first.source == INSTALL_CELL_SOURCE, (
-        "the first code cell must be convshapes.notebook_format.INSTALL_CELL_SOURCE"
+        "the first code cell must be convshapes.notebook.install_cell.INSTALL_CELL_SOURCE"
     )
     assert "hide-input" in tags(first)
 

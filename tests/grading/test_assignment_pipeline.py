@@ -9,12 +9,11 @@ import pytest
 from assignment_helpers import printed_lines, with_wrong_answers
 from notebook_files import ROOT
 
-from convshapes.assignment.generate import exercise_from_solution
-from convshapes.assignment.questions import questions
-from convshapes.assignment.rebuild import rebuild
-from convshapes.assignment.run import execute
-from convshapes.assignment.score import score
-from convshapes.notebook_format import write_canonical
+from convshapes.authoring.generate import exercise_from_solution
+from convshapes.grading.rebuild import rebuild
+from convshapes.notebook.execute import execute
+from convshapes.notebook.format import write_canonical
+from convshapes.notebook.questions import questions
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini_solution.ipynb"
 
@@ -51,16 +50,16 @@ def test_exercise_has_no_answers_and_no_outputs(solution):
     assert "wrong" not in text
 
 
-def test_untouched_exercise_fails_every_check(solution):
-    rebuilt, problems = rebuild(solution, exercise_from_solution(solution))
-    executed, stopped = execute(rebuilt)
-    results = score(solution, executed, problems, stopped)
-    assert [result.points for result in results] == [0, 0]
-    assert all(result.message.startswith("not answered yet") for result in results)
+def test_check_scores_an_untouched_exercise_zero_with_not_answered_yet(course):
+    result = run_check(course / "exercises" / "mini.ipynb")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "total           0/3" in result.stdout
+    rows = [line for line in result.stdout.splitlines() if line.startswith("mini-")]
+    assert len(rows) == 2 and all("FAIL not answered yet" in row for row in rows), result.stdout
 
 
-def test_typical_wrong_answers_fail_with_hints(solution):
-    executed, _ = execute(with_wrong_answers(solution))
+def test_typical_wrong_answers_fail_with_hints(solution, tmp_path):
+    executed = execute(with_wrong_answers(solution), tmp_path, 120, allow_errors=True)
     lines = printed_lines(executed, [q.check_index for q in questions(solution)])
     assert (
         lines[0] == "FAIL mini-conv1d: you left out the batch axis: a layer's output shape starts with the batch size."

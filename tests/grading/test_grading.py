@@ -14,9 +14,9 @@ import nbformat
 import pytest
 from notebook_files import ROOT
 
-from convshapes.assignment.generate import exercise_from_solution
-from convshapes.assignment.questions import questions
-from convshapes.notebook_format import write_canonical
+from convshapes.authoring.generate import exercise_from_solution
+from convshapes.notebook.format import write_canonical
+from convshapes.notebook.questions import questions
 
 MASTER = ROOT / "tests" / "fixtures" / "mini_solution.ipynb"
 SOLUTION = nbformat.read(MASTER, as_version=4)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from convshapes.assignment.markers import STUB_COMMENT, MarkerError, stub_regions
+from convshapes.notebook.markers import STUB_COMMENT, MarkerError, stub_regions
 
 SOLVED = '''import keras
 # BEGIN SOLUTION

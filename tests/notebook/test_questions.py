@@ -4,7 +4,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from convshapes.assignment.questions import AssignmentError, questions
+from convshapes.notebook.questions import AssignmentError, questions
 
 ANSWER = "# BEGIN SOLUTION\nx = 1\n# END SOLUTION\n"
 

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from site_server import EDITIONS, REPOSITORY, ROOT, built_site, is_notebook, serve, shared_tmp, toc_pages, toc_parts
 
-from convshapes.notebook_format import MACHINE_PATH
+from convshapes.notebook.machine_paths import MACHINE_PATH
 
 CHROMIUM = os.environ.get("CONVSHAPES_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

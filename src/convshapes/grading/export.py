@@ -7,8 +7,8 @@ import ast
 
 import nbformat
 
-from ..assignment.questions import questions
-from ..assignment.rebuild import rebuild
+from ..notebook.questions import questions
+from .rebuild import rebuild
 
 NBVAL_CHECK = "nbval-check-output"
 

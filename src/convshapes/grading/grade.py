@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..assignment.questions import answer_id, questions
+from ..notebook.questions import answer_id, questions
 from .discover import Submission, discover
 from .export import graded_notebook
 from .gradebook import StudentResult, write_gradebook, write_student

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import nbformat
 
-from ..assignment.questions import questions
-from ..assignment.run import execute
-from ..assignment.score import printed_text
 from ..checks import REFERENCE_LOG
+from ..notebook.execute import ExecutionStopped, execute
+from ..notebook.questions import questions
 
 
 class MasterError(ValueError):
@@ -28,15 +27,11 @@ def master_references(master: nbformat.NotebookNode, cache_folder: Path, timeout
         return json.loads(cache.read_text())
     with tempfile.TemporaryDirectory(prefix="convshapes-reference-") as folder:
         log = Path(folder) / "reference.jsonl"
-        previous = os.environ.get(REFERENCE_LOG)
-        os.environ[REFERENCE_LOG] = str(log)
         try:
-            executed, stopped = execute(master, timeout)
-        finally:
-            os.environ.pop(REFERENCE_LOG) if previous is None else os.environ.__setitem__(REFERENCE_LOG, previous)
+            executed = execute(master, Path(folder), timeout, allow_errors=True, environment={REFERENCE_LOG: str(log)})
+        except ExecutionStopped as stopped:
+            raise MasterError(f"the master notebook did not run to the end: {stopped}") from stopped
         records = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
-    if stopped:
-        raise MasterError(f"the master notebook did not run to the end: {stopped}")
     references = {record["question"]: {"kind": record["kind"], "reference": record["reference"]} for record in records}
     for question in questions(master):
         line = printed_text(executed.cells[question.check_index]).strip()
@@ -49,3 +44,8 @@ def master_references(master: nbformat.NotebookNode, cache_folder: Path, timeout
     temporary.write_text(json.dumps(references, sort_keys=True))
     os.replace(temporary, cache)
     return references
+
+
+def printed_text(cell) -> str:
+    """What a cell printed on stdout."""
+    return "".join(output.get("text", "") for output in cell.outputs if output.get("name") == "stdout")

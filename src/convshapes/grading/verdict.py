@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..assignment.questions import Question
 from ..checks import describe_model, judge
+from ..notebook.questions import Question
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,12 @@ class QuestionVerdict:
     message: str
 
     @property
+    def passed(self) -> bool:
+        return self.points == self.max_points
+
+    @property
     def line(self) -> str:
-        return f"{'PASS' if self.points == self.max_points else 'FAIL'} {self.question_id}: {self.message}"
+        return f"{'PASS' if self.passed else 'FAIL'} {self.question_id}: {self.message}"
 
 
 def verdicts(

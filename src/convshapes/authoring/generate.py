@@ -8,9 +8,9 @@ from pathlib import Path
 
 import nbformat
 
-from ..notebook_format import canonical_text
-from .markers import stub_regions
-from .questions import answer_id, questions
+from ..notebook.format import canonical_text
+from ..notebook.markers import stub_regions
+from ..notebook.questions import answer_id, questions
 
 
 def exercise_from_solution(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import nbformat
 
-from .markers import stub_regions
-from .questions import answer_id, questions
+from ..notebook.markers import stub_regions
+from ..notebook.questions import answer_id, questions
 
 
 def rebuild(

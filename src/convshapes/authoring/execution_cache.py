@@ -19,7 +19,7 @@ STAMP = "convshapes-sources.sha256"
 
 def sources_digest() -> str:
     """SHA-256 over every Python source of the convshapes package, in a stable order."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())

@@ -1,0 +1,46 @@
+"""``convshapes check``: the grading pipeline for one notebook, without the sandbox, as a score table."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from .discover import Submission
+from .grade import Grader
+from .gradebook import StudentResult
+from .load import load
+
+
+def default_master(notebook_path: Path) -> Path:
+    """``solutions/<name>.ipynb`` beside the ``exercises/`` folder that holds the notebook."""
+    return notebook_path.resolve().parent.parent / "solutions" / notebook_path.name
+
+
+def check_notebook(path: Path, master_path: Path | None = None, timeout: int = 60) -> tuple[str, bool]:
+    """Grade ``path`` (never modified) against its master; return the score table and whether all passed.
+
+    Raises ValueError when the notebook is missing or unreadable, and GraderError when the master is.
+    """
+    if not path.is_file():
+        raise ValueError(f"the notebook {path} does not exist.")
+    loaded = load(path)
+    if loaded.notebook is None:
+        raise ValueError(f"the notebook {path} is not a readable notebook: {loaded.message}")
+    with tempfile.TemporaryDirectory(prefix="convshapes-check-") as folder:
+        grader = Grader(master_path or default_master(path), Path(folder), timeout, 4 * timeout + 60, False, [])
+        result = grader.grade(Submission(path.stem, path))
+    return score_table(result), result.total == result.maximum
+
+
+def score_table(result: StudentResult) -> str:
+    """A plain-text table: one row per question with its points and feedback, then the total."""
+    width = max([len("question"), *(len(verdict.question_id) for verdict in result.verdicts)])
+    lines = [f"{'question'.ljust(width)}  points  result", f"{'-' * width}  ------  ------"]
+    for verdict in result.verdicts:
+        points = f"{verdict.points}/{verdict.max_points}".rjust(6)
+        outcome = "PASS" if verdict.passed else "FAIL"
+        lines.append(f"{verdict.question_id.ljust(width)}  {points}  {outcome} {verdict.message}")
+    lines.append(f"{'total'.ljust(width)}  {f'{result.total}/{result.maximum}'.rjust(6)}")
+    if result.message:
+        lines.append(result.message)
+    return "\n".join(lines)

@@ -1,0 +1,18 @@
+"""The install cell that opens every notebook: Colab installs convshapes with it, the website folds it away."""
+
+INSTALL_CELL_SOURCE = """\
+# On Colab, install this book's helper package (it brings no dependencies of its own).
+import os
+import subprocess
+import sys
+import warnings
+
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"  # keep TensorFlow's start-up log out of the outputs
+# Show a warning as "UserWarning: message", without the path of the library file that raised it.
+warnings.formatwarning = lambda message, category, *location: f"{category.__name__}: {message}\\n"
+if "google.colab" in sys.modules:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+         "convshapes @ git+https://github.com/convshapes/convshapes@main"],
+        check=True,
+    )"""
