@@ -10,17 +10,16 @@ from pathlib import Path
 def run_grade(arguments: argparse.Namespace) -> int:
     """Grade a class; exit 2 only when the grader itself cannot run."""
     from .grading.grade import GraderError, grade_folder, summary_table
+    from .grading.settings import GradingSettings
 
     try:
-        results = grade_folder(
-            arguments.submissions,
-            arguments.master,
-            arguments.out,
-            arguments.jobs,
-            arguments.timeout,
-            arguments.total_timeout,
+        settings = GradingSettings(
+            cell_timeout=arguments.timeout,
+            total_timeout=arguments.total_timeout,
+            jobs=arguments.jobs,
             sandbox=not arguments.no_sandbox,
         )
+        results = grade_folder(arguments.submissions, arguments.master, arguments.out, settings)
     except (GraderError, OSError, ValueError) as error:
         print(f"convshapes grade: {error}", file=sys.stderr)
         return 2

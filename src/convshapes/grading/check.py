@@ -9,6 +9,7 @@ from .discover import Submission
 from .grade import Grader
 from .gradebook import StudentResult
 from .load import load
+from .settings import GradingSettings
 
 
 def default_master(notebook_path: Path) -> Path:
@@ -27,7 +28,8 @@ def check_notebook(path: Path, master_path: Path | None = None, timeout: int = 6
     if loaded.notebook is None:
         raise ValueError(f"the notebook {path} is not a readable notebook: {loaded.message}")
     with tempfile.TemporaryDirectory(prefix="convshapes-check-") as folder:
-        grader = Grader(master_path or default_master(path), Path(folder), timeout, 4 * timeout + 60, False, [])
+        settings = GradingSettings(cell_timeout=timeout, sandbox=False)
+        grader = Grader(master_path or default_master(path), Path(folder), settings, [])
         result = grader.grade(Submission(path.stem, path))
     return score_table(result), result.total == result.maximum
 

@@ -18,6 +18,8 @@ from .gradebook import StudentResult, write_gradebook, write_student
 from .load import load
 from .reference import master_references
 from .sandbox import bubblewrap_path, run_in_sandbox
+from .settings import GradingSettings
+from .status import SubmissionStatus
 from .verdict import QuestionVerdict, verdicts
 
 
@@ -28,17 +30,10 @@ class GraderError(RuntimeError):
 class Grader:
     """Everything one grading run needs, shared by the workers."""
 
-    def __init__(
-        self, master_path: Path, out: Path, cell_timeout: int, total_timeout: int, sandbox: bool, hidden: list[Path]
-    ):
-        self.master_path, self.out, self.cell_timeout, self.total_timeout = (
-            master_path,
-            out,
-            cell_timeout,
-            total_timeout,
-        )
-        self.bwrap = bubblewrap_path() if sandbox else None
-        if sandbox and self.bwrap is None:
+    def __init__(self, master_path: Path, out: Path, settings: GradingSettings, hidden: list[Path]):
+        self.master_path, self.out, self.settings = master_path, out, settings
+        self.bwrap = bubblewrap_path() if settings.sandbox else None
+        if settings.sandbox and self.bwrap is None:
             raise GraderError(
                 "bubblewrap (bwrap) is missing or cannot create a sandbox on this machine: install it "
                 "(apt-get install bubblewrap), or pass --no-sandbox to grade without isolation."
@@ -48,11 +43,11 @@ class Grader:
             self.questions = questions(self.master)
         except Exception as error:
             raise GraderError(f"the master {master_path} is not a gradable solution notebook: {error}") from error
-        self.references = master_references(self.master, out / ".work", cell_timeout)
+        self.references = master_references(self.master, out / ".work", settings.cell_timeout)
         self.master_sha256 = hashlib.sha256(master_path.read_bytes()).hexdigest()
         self.hidden = hidden
 
-    def zero(self, submission: Submission, sha: str | None, status: str, message: str) -> StudentResult:
+    def zero(self, submission: Submission, sha: str | None, status: SubmissionStatus, message: str) -> StudentResult:
         reason = message or status
         return StudentResult(
             submission.student,
@@ -64,7 +59,9 @@ class Grader:
 
     def grade(self, submission: Submission) -> StudentResult:
         if submission.path is None:
-            return self.zero(submission, None, "no-submission", submission.problem or "no notebook was submitted.")
+            return self.zero(
+                submission, None, SubmissionStatus.NO_SUBMISSION, submission.problem or "no notebook was submitted."
+            )
         loaded = load(submission.path)
         if loaded.notebook is None:
             return self.zero(submission, loaded.sha256, loaded.status, loaded.message)
@@ -73,13 +70,13 @@ class Grader:
             return self.zero(
                 submission,
                 loaded.sha256,
-                "wrong-assignment",
+                SubmissionStatus.WRONG_ASSIGNMENT,
                 f"this notebook answers other questions ({', '.join(sorted(answered)[:3])}, ...): was it submitted to the wrong assignment?",
             )
         notebook, problems, cell_numbers = graded_notebook(self.master, loaded.notebook, self.references)
         work = self.out / ".work" / f"{submission.student}-{loaded.sha256[:12]}"
         shutil.rmtree(work, ignore_errors=True)
-        run = run_in_sandbox(notebook, work, self.cell_timeout, self.total_timeout, self.bwrap, self.hidden)
+        run = run_in_sandbox(notebook, work, self.settings, self.bwrap, self.hidden)
         shutil.rmtree(work, ignore_errors=True)
         results = verdicts(self.questions, self.references, run.facts, run.cells, cell_numbers, problems, run.stopped)
         messages = [message for message in (submission.problem, loaded.message, run.stopped) if message]
@@ -105,20 +102,16 @@ def grade_folder(
     submissions: Path,
     master: Path,
     out: Path,
-    jobs: int = 1,
-    cell_timeout: int = 60,
-    total_timeout: int | None = None,
-    sandbox: bool = True,
+    settings: GradingSettings | None = None,
 ) -> list[StudentResult]:
-    """Grade every submission, write the gradebook and return the results.
-
-    ``total_timeout`` bounds one submission's whole run (default: four cell timeouts plus a minute)."""
+    """Grade every submission, write the gradebook and return the results (default settings if none)."""
+    settings = settings or GradingSettings()
     found = discover(submissions)
     out.mkdir(parents=True, exist_ok=True)
     hidden = sorted({path.resolve() for path in (submissions, out, master.parent, Path.cwd())} - {Path("/")})
-    grader = Grader(master, out, cell_timeout, total_timeout or 4 * cell_timeout + 60, sandbox, hidden)
+    grader = Grader(master, out, settings, hidden)
     results: list[StudentResult] = []
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+    with ThreadPoolExecutor(max_workers=max(1, settings.jobs)) as pool:
         futures = {}
         for submission in found:
             stored = grader.previous(submission)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .atomic import write_atomically
+from .status import SubmissionStatus
 from .verdict import QuestionVerdict
 
 
@@ -19,7 +20,7 @@ class StudentResult:
 
     student: str
     submission_sha256: str | None
-    status: str
+    status: SubmissionStatus
     message: str
     verdicts: list[QuestionVerdict]
 
@@ -37,14 +38,9 @@ class StudentResult:
     @classmethod
     def from_json(cls, data: dict) -> StudentResult:
         verdicts = [QuestionVerdict(**verdict) for verdict in data["verdicts"]]
-        return cls(data["student"], data["submission_sha256"], data["status"], data["message"], verdicts)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+        return cls(
+            data["student"], data["submission_sha256"], SubmissionStatus(data["status"]), data["message"], verdicts
+        )
 
 
 def gradescope_results(result: StudentResult) -> dict:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import nbformat
 
+from .status import SubmissionStatus
+
 MAX_SUBMISSION_BYTES = 20 * 1024 * 1024
 
 
@@ -18,7 +20,7 @@ class Loaded:
 
     sha256: str
     notebook: nbformat.NotebookNode | None
-    status: str
+    status: SubmissionStatus | None  # None: readable
     message: str
 
 
@@ -30,7 +32,7 @@ def load(path: Path) -> Loaded:
         return Loaded(
             digest,
             None,
-            "too-large",
+            SubmissionStatus.TOO_LARGE,
             f"the file is {len(data) // 1024 // 1024} MB; clear the outputs and submit again.",
         )
     try:
@@ -39,7 +41,7 @@ def load(path: Path) -> Loaded:
         return Loaded(
             digest,
             None,
-            "invalid-json",
+            SubmissionStatus.INVALID_JSON,
             f"the file is not valid notebook JSON ({error}); re-download it from Jupyter or Colab.",
         )
     try:
@@ -47,7 +49,9 @@ def load(path: Path) -> Loaded:
         nbformat.validate(notebook)
     except Exception as error:
         first = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
-        return Loaded(digest, None, "invalid-notebook", f"the file is JSON but not a valid notebook: {first}")
+        return Loaded(
+            digest, None, SubmissionStatus.INVALID_NOTEBOOK, f"the file is JSON but not a valid notebook: {first}"
+        )
     kernel = notebook.metadata.get("kernelspec", {}).get("name", "python3")
     message = "" if kernel == "python3" else f"the notebook asked for kernel {kernel!r}; it was graded with Python 3."
-    return Loaded(digest, notebook, "ok", message)
+    return Loaded(digest, notebook, None, message)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
 from pathlib import Path
 
 import nbformat
 
-from ..checks import REFERENCE_LOG
+from ..checks.protocol import REFERENCE_LOG, parse_verdict_line, read_records
 from ..notebook.execute import ExecutionStopped, execute
 from ..notebook.questions import questions
+from .atomic import write_atomically
 
 
 class MasterError(ValueError):
@@ -31,18 +31,16 @@ def master_references(master: nbformat.NotebookNode, cache_folder: Path, timeout
             executed = execute(master, Path(folder), timeout, allow_errors=True, environment={REFERENCE_LOG: str(log)})
         except ExecutionStopped as stopped:
             raise MasterError(f"the master notebook did not run to the end: {stopped}") from stopped
-        records = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+        records = read_records(log)
     references = {record["question"]: {"kind": record["kind"], "reference": record["reference"]} for record in records}
     for question in questions(master):
         line = printed_text(executed.cells[question.check_index]).strip()
-        if not line.startswith(f"PASS {question.question_id}:"):
+        verdict = parse_verdict_line(line)
+        if verdict is None or verdict[:2] != (question.question_id, True):
             raise MasterError(f"the master's own answer to {question.question_id!r} does not pass its check: {line!r}")
         if question.question_id not in references:
             raise MasterError(f"the check for {question.question_id!r} did not record a reference")
-    cache_folder.mkdir(parents=True, exist_ok=True)
-    temporary = cache.with_suffix(".tmp")
-    temporary.write_text(json.dumps(references, sort_keys=True))
-    os.replace(temporary, cache)
+    write_atomically(cache, json.dumps(references, sort_keys=True))
     return references
 
 

@@ -3,26 +3,22 @@ private /tmp, hidden solutions and submissions, and limits on memory, processes,
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-from ..checks import FACTS_LOG
+from ..checks.protocol import FACTS_LOG, read_records
+from ..notebook.execute import QUIET_KERNEL_ENVIRONMENT
 from .nbval_watchdog import KERNEL_DIED
-
-MEMORY_BYTES = 6 * 1024**3
-PROCESSES = 512
-FILE_BYTES = 64 * 1024**2
-OUTPUT_CHARACTERS = 20_000
+from .settings import GradingSettings
+from .status import SubmissionStatus
 
 
 @dataclass
@@ -32,9 +28,7 @@ class RunResult:
     cells: dict[int, str | None] = field(default_factory=dict)  # cell number -> None if passed, else reason
     facts: list[dict] = field(default_factory=list)
     stopped: str | None = None
-    status: str = "graded"
-    seconds: float = 0.0
-    log_tail: str = ""
+    status: SubmissionStatus = SubmissionStatus.GRADED
 
 
 def bubblewrap_path() -> str | None:
@@ -60,15 +54,21 @@ def sandbox_prefix(bwrap: str, work: Path, hidden: list[Path], visible: list[Pat
     return arguments + ["--"]
 
 
-def limits_prefix() -> list[str]:
-    return ["prlimit", f"--as={MEMORY_BYTES}", f"--nproc={PROCESSES}", f"--fsize={FILE_BYTES}", "--core=0"]
+def limits_prefix(settings: GradingSettings) -> list[str]:
+    """prlimit arguments: memory, processes and file size from ``settings``, and no core dumps."""
+    return [
+        "prlimit",
+        f"--as={settings.memory_bytes}",
+        f"--nproc={settings.processes}",
+        f"--fsize={settings.file_bytes}",
+        "--core=0",
+    ]
 
 
 def run_in_sandbox(
     notebook: nbformat.NotebookNode,
     work: Path,
-    cell_timeout: int,
-    total_timeout: int,
+    settings: GradingSettings,
     bwrap: str | None,
     hidden: list[Path],
 ) -> RunResult:
@@ -93,7 +93,7 @@ def run_in_sandbox(
         str(work / "pytest.ini"),
         "--nbval-lax",
         "--nbval-current-env",
-        f"--nbval-cell-timeout={cell_timeout}",
+        f"--nbval-cell-timeout={settings.cell_timeout}",
         "--junitxml",
         str(report),
         str(notebook_path),
@@ -104,7 +104,7 @@ def run_in_sandbox(
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": "/tmp",
         "LANG": "C.UTF-8",
-        "TF_CPP_MIN_LOG_LEVEL": "3",
+        **QUIET_KERNEL_ENVIRONMENT,
         "MPLBACKEND": "Agg",
         "PYTHONDONTWRITEBYTECODE": "1",
         "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime",
@@ -112,11 +112,10 @@ def run_in_sandbox(
         "MPLCONFIGDIR": "/tmp/matplotlib",
         FACTS_LOG: str(facts),
     }
-    started = time.monotonic()
     result = RunResult()
     log = (work / "sandbox.log").open("wb")
     process = subprocess.Popen(
-        prefix + limits_prefix() + command,
+        prefix + limits_prefix(settings) + command,
         cwd=work,
         env=environment,
         stdout=log,
@@ -124,19 +123,17 @@ def run_in_sandbox(
         start_new_session=True,
     )
     try:
-        process.wait(timeout=total_timeout)
+        process.wait(timeout=settings.submission_timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        result.stopped = f"grading stopped after {total_timeout} seconds (an endless loop?)."
-        result.status = "timeout"
+        result.stopped = f"grading stopped after {settings.submission_timeout} seconds (an endless loop?)."
+        result.status = SubmissionStatus.TIMEOUT
     log.close()
-    result.seconds = time.monotonic() - started
-    result.log_tail = (work / "sandbox.log").read_bytes()[-2000:].decode("utf-8", "replace")
-    result.cells = _nbval_cells(report)
+    result.cells = _nbval_cells(report, settings.output_characters)
     died = [number for number, problem in result.cells.items() if problem and KERNEL_DIED in problem]
     if died and result.stopped is None:
-        result.status = "kernel-died"
+        result.status = SubmissionStatus.KERNEL_DIED
         result.stopped = KERNEL_DIED + "; the questions after it could not be graded."
     timed_out = [
         number
@@ -144,12 +141,12 @@ def run_in_sandbox(
         if problem and ("Timeout" in problem or "Failed to interrupt" in problem)
     ]
     if timed_out and result.stopped is None:
-        result.status = "timeout"
-        result.stopped = f"{len(timed_out)} cell(s) ran longer than {cell_timeout} seconds and were stopped."
-    result.facts = _facts(facts)
+        result.status = SubmissionStatus.TIMEOUT
+        result.stopped = f"{len(timed_out)} cell(s) ran longer than {settings.cell_timeout} seconds and were stopped."
+    result.facts = read_records(facts)
     if result.stopped is None and not report.exists():
         result.stopped = "the notebook could not be run (the kernel did not start or was killed)."
-        result.status = "not-run"
+        result.status = SubmissionStatus.NOT_RUN
     return result
 
 
@@ -161,7 +158,7 @@ def _package_roots() -> list[Path]:
     return [] if str(package).startswith(sys.prefix) else [package.parent]
 
 
-def _nbval_cells(report: Path) -> dict[int, str | None]:
+def _nbval_cells(report: Path, output_characters: int) -> dict[int, str | None]:
     if not report.exists():
         return {}
     cells = {}
@@ -170,21 +167,6 @@ def _nbval_cells(report: Path) -> dict[int, str | None]:
         if not name.startswith("Cell "):
             continue
         problem = next((child for child in case if child.tag in ("failure", "error", "skipped")), None)
-        text = None if problem is None else (problem.get("message") or problem.tag)[:OUTPUT_CHARACTERS]
+        text = None if problem is None else (problem.get("message") or problem.tag)[:output_characters]
         cells[int(name.removeprefix("Cell "))] = text
     return cells
-
-
-def _facts(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    records = []
-    with path.open(encoding="utf-8", errors="replace") as log:
-        for line in log:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(record, dict):
-                records.append(record)
-    return records

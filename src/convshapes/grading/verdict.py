@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..checks import describe_model, judge
+from ..checks.protocol import verdict_line
 from ..notebook.questions import Question
 
 
@@ -24,7 +25,7 @@ class QuestionVerdict:
 
     @property
     def line(self) -> str:
-        return f"{'PASS' if self.passed else 'FAIL'} {self.question_id}: {self.message}"
+        return verdict_line(self.question_id, self.passed, self.message)
 
 
 def verdicts(

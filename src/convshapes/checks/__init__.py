@@ -1,0 +1,150 @@
+"""What runs in the student's kernel: each check prints one deterministic PASS or FAIL line.
+
+A check never raises: an unanswered question, a wrong answer, an answer of the wrong type and an
+answer that crashes all give a FAIL line with a hint aimed at the usual mistake, never the answer.
+Every check works in three steps, so that a grader can split them across processes:
+a *reference* (plain JSON built from the author's code), *facts* (plain JSON collected from the
+student's objects, ``facts``) and a pure *judge* of facts against the reference (``judges``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from .facts import Shape, as_shape, collect, describe_model, first_line, placement_facts, plain_result, value_facts
+from .judges import judge
+from .protocol import FACTS_LOG, NOT_ANSWERED, REFERENCE_LOG, append_record, verdict_line
+
+__all__ = [
+    "FACTS_LOG",
+    "NOT_ANSWERED",
+    "REFERENCE_LOG",
+    "check_cases",
+    "check_model",
+    "check_placement",
+    "check_shape",
+    "check_value",
+    "describe_model",
+    "export_facts",
+    "judge",
+]
+
+
+def export_facts(question: str, kind: str, answer: object, *arguments) -> None:
+    """Grading mode: append the answer's facts to the facts log for a separate process to judge."""
+    append_record(FACTS_LOG, {"question": question, "kind": kind, **collect(kind, answer, *arguments)})
+
+
+def _check(question: str, kind: str, answer: object, arguments: tuple, make_reference: Callable[[], dict]) -> None:
+    try:
+        reference = make_reference()
+        append_record(REFERENCE_LOG, {"question": question, "kind": kind, "reference": reference})
+        print(verdict_line(question, *judge(kind, collect(kind, answer, *arguments), reference)))
+    except Exception as error:  # whatever the student's objects do, the notebook goes on
+        print(verdict_line(question, False, f"checking your answer raised {type(error).__name__}: {first_line(error)}"))
+
+
+def check_shape(
+    question: str, answer: object, expected: Iterable[int | None], hints: Mapping[Shape, str] | None = None
+) -> None:
+    """Check a predicted shape against ``expected`` (usually computed by running the real layer)."""
+    _check(
+        question,
+        "shape",
+        answer,
+        (),
+        lambda: {
+            "expected": list(as_shape(tuple(expected))),
+            "hints": [[list(shape), hint] for shape, hint in (hints or {}).items()],
+        },
+    )
+
+
+def check_value(
+    question: str, answer: object, expected: int | str, hints: Mapping[int | str, str] | None = None
+) -> None:
+    """Check an integer or string answer (e.g. a number of steps, a padding mode, a layer name)."""
+    _check(
+        question,
+        "value",
+        answer,
+        (),
+        lambda: {
+            "expected": value_facts(expected),
+            "hints": [[value, hint] for value, hint in (hints or {}).items()],
+        },
+    )
+
+
+def check_model(
+    question: str,
+    build: Callable[[], object],
+    input_shape: Shape,
+    output_shape: Shape,
+    params: int | None = None,
+    required_layers: Sequence[str] = (),
+    forbidden_layers: Sequence[str] = (),
+) -> None:
+    """Call the student's ``build()`` and check the model it returns against a shape contract."""
+    _check(
+        question,
+        "model",
+        build,
+        (),
+        lambda: {
+            "input_shape": list(input_shape),
+            "output_shape": list(output_shape),
+            "params": params,
+            "required_layers": list(required_layers),
+            "forbidden_layers": list(forbidden_layers),
+        },
+    )
+
+
+def check_placement(
+    question: str,
+    transform: Callable,
+    input_shape: Shape,
+    reference: Callable,
+    known_orders: Mapping[str, Callable] | None = None,
+) -> None:
+    """Check that ``transform`` moves every element where ``reference`` does (an ``arange`` tensor tells)."""
+    _check(
+        question,
+        "placement",
+        transform,
+        (input_shape,),
+        lambda: {
+            "input_shape": list(input_shape),
+            "expected": placement_facts(reference, input_shape),
+            "known_orders": {name: placement_facts(order, input_shape) for name, order in (known_orders or {}).items()},
+        },
+    )
+
+
+def check_cases(
+    question: str,
+    function: Callable,
+    cases: Sequence[tuple],
+    reference: Callable,
+    argument_names: Sequence[str],
+    mistakes: Mapping[str, Callable] | None = None,
+) -> None:
+    """Check ``function(*case)`` against ``reference(*case)`` over many cases; name a recognised mistake.
+
+    Results may be integers or tuples of integers (e.g. a ``(before, after)`` padding split)."""
+    cases = [list(case) for case in cases]
+    _check(
+        question,
+        "cases",
+        function,
+        (cases, argument_names),
+        lambda: {
+            "cases": cases,
+            "argument_names": list(argument_names),
+            "expected": [plain_result(reference(*case)) for case in cases],
+            "mistakes": {
+                hint: [plain_result(mistake(*case)) for case in cases] for hint, mistake in (mistakes or {}).items()
+            },
+        },
+    )

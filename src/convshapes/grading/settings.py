@@ -1,0 +1,23 @@
+"""Every setting of a grading run in one frozen record, filled from the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class GradingSettings:
+    """Limits and options of one grading run; the defaults are the ones `convshapes grade --help` documents."""
+
+    cell_timeout: int = 60  # seconds one cell may run
+    total_timeout: int | None = None  # seconds one submission may run; None: four cell timeouts plus a minute
+    jobs: int = 1  # submissions graded at once
+    sandbox: bool = True  # run each submission in bubblewrap
+    memory_bytes: int = 6 * 1024**3  # address space of a submission's processes
+    processes: int = 512
+    file_bytes: int = 64 * 1024**2  # largest file a submission may write
+    output_characters: int = 20_000  # longest nbval message kept per cell
+
+    @property
+    def submission_timeout(self) -> int:
+        return self.total_timeout or 4 * self.cell_timeout + 60
