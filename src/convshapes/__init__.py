@@ -1,41 +1,8 @@
-"""convshapes: get tensor shapes right between Keras Conv1D and Conv2D layers."""
+"""convshapes: get tensor shapes right between Keras Conv1D and Conv2D layers.
 
-from .shapes import (
-    PADDING_STEP,
-    FoldOption,
-    ShapeLedger,
-    axis_roles,
-    conv_output_length,
-    effective_kernel_size,
-    element_origin,
-    feature_slots,
-    fold_indices,
-    fold_options,
-    kernel_taps,
-    kernel_window_steps,
-    padding_split,
-    pool_output_length,
-    same_padding,
-    scan_indices,
-    shape_ledger,
-)
+The learner's API is the pure shape arithmetic of ``convshapes.shapes``; pictures live in
+``convshapes.figures`` and the exercise checks in ``convshapes.checks``.
+"""
 
-__all__ = [
-    "PADDING_STEP",
-    "FoldOption",
-    "ShapeLedger",
-    "axis_roles",
-    "conv_output_length",
-    "effective_kernel_size",
-    "element_origin",
-    "feature_slots",
-    "fold_indices",
-    "fold_options",
-    "kernel_taps",
-    "kernel_window_steps",
-    "padding_split",
-    "pool_output_length",
-    "same_padding",
-    "scan_indices",
-    "shape_ledger",
-]
+from .shapes import *  # noqa: F403  (the learner's API is exactly the shapes API)
+from .shapes import __all__ as __all__

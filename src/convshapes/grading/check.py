@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from ..tables import text_table
 from .discover import Submission
 from .grade import Grader
 from .gradebook import StudentResult
@@ -35,14 +36,16 @@ def check_notebook(path: Path, master_path: Path | None = None, timeout: int = 6
 
 
 def score_table(result: StudentResult) -> str:
-    """A plain-text table: one row per question with its points and feedback, then the total."""
-    width = max([len("question"), *(len(verdict.question_id) for verdict in result.verdicts)])
-    lines = [f"{'question'.ljust(width)}  points  result", f"{'-' * width}  ------  ------"]
-    for verdict in result.verdicts:
-        points = f"{verdict.points}/{verdict.max_points}".rjust(6)
-        outcome = "PASS" if verdict.passed else "FAIL"
-        lines.append(f"{verdict.question_id.ljust(width)}  {points}  {outcome} {verdict.message}")
-    lines.append(f"{'total'.ljust(width)}  {f'{result.total}/{result.maximum}'.rjust(6)}")
-    if result.message:
-        lines.append(result.message)
-    return "\n".join(lines)
+    """One row per question with its points and feedback, then the total (and why the run stopped, if it did)."""
+    rows = [
+        (
+            verdict.question_id,
+            f"{verdict.points}/{verdict.max_points}",
+            f"{'PASS' if verdict.passed else 'FAIL'} {verdict.message}",
+        )
+        for verdict in result.verdicts
+    ]
+    table = text_table(
+        ("question", "points", "result"), [*rows, ("total", f"{result.total}/{result.maximum}", "")], [1]
+    )
+    return f"{table}\n{result.message}" if result.message else table

@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 
 from ..notebook.questions import answer_id, questions
+from ..tables import text_table
 from .discover import Submission, discover
 from .export import graded_notebook
 from .gradebook import StudentResult, write_gradebook, write_student
@@ -139,10 +140,5 @@ def grade_folder(
 def summary_table(results: list[StudentResult]) -> str:
     if not results:
         return "No submissions found: the folder holds no .ipynb files and no student folders."
-    width = max(len("student"), *(len(result.student) for result in results))
-    lines = [f"{'student'.ljust(width)}  score    status", f"{'-' * width}  -------  ------"]
-    lines += [
-        f"{result.student.ljust(width)}  {f'{result.total}/{result.maximum}'.rjust(7)}  {result.status}"
-        for result in results
-    ]
-    return "\n".join(lines)
+    rows = [(result.student, f"{result.total}/{result.maximum}", str(result.status)) for result in results]
+    return text_table(("student", "score", "status"), rows, right_aligned=[1])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..tables import text_table
+
 if TYPE_CHECKING:
     import keras
 
@@ -44,14 +46,7 @@ class ShapeLedger:
             (row.name, row.layer_type, _format_shape(row.shape), ", ".join(row.roles), f"{row.params:,}")
             for row in self.rows
         ]
-        widths = [max(len(line[column]) for line in [header, *body]) for column in range(len(header))]
-
-        def render(line: tuple[str, ...]) -> str:
-            cells = [cell.ljust(width) for cell, width in zip(line[:-1], widths)]
-            return "  ".join([*cells, line[-1].rjust(widths[-1])]).rstrip()
-
-        rule = "  ".join("-" * width for width in widths)
-        return "\n".join([render(header), rule, *(render(line) for line in body)])
+        return text_table(header, body, right_aligned=[4])
 
     def __repr__(self) -> str:
         return str(self)
