@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 LOCK := requirements.lock
 READY := $(VENV)/.ready
 NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
-export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
 .PHONY: help book test lab lint format notebooks exercises bench lock clean system-packages

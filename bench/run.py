@@ -18,11 +18,11 @@ from pathlib import Path
 
 import nbformat
 
-from convshapes.notebook.execute import execute
+from convshapes.notebook.execute import QUIET_KERNEL_ENVIRONMENT, execute
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-ENVIRONMENT = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
+ENVIRONMENT = {**os.environ, **QUIET_KERNEL_ENVIRONMENT}
 GRADED = ROOT / "solutions" / "shape_arithmetic.ipynb"
 
 

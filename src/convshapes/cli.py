@@ -11,6 +11,17 @@ from .grading.settings import GradingSettings
 DEFAULTS = GradingSettings()
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1, or an error that says so."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def run_check(arguments: argparse.Namespace) -> int:
     """Score one notebook; exit 0 when every question passes, 1 otherwise, 2 when it cannot be checked."""
     from .grading.check import check_notebook
@@ -52,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, summary: str, description: str, run) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=summary, description=description)
         sub.set_defaults(run=run)
-        sub.add_argument("--timeout", type=int, default=DEFAULTS.cell_timeout, help="seconds per cell (default 60)")
+        sub.add_argument(
+            "--timeout", type=positive_int, default=DEFAULTS.cell_timeout, help="seconds per cell (default 60)"
+        )
         return sub
 
     check = command(
@@ -74,8 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("submissions", type=Path, metavar="SUBMISSIONS_DIR")
     grade.add_argument("--master", type=Path, required=True, help="the solution notebook, e.g. solutions/x.ipynb")
     grade.add_argument("--out", type=Path, required=True, metavar="OUT_DIR")
-    grade.add_argument("-j", "--jobs", type=int, default=DEFAULTS.jobs, help="submissions graded at once (default 1)")
-    grade.add_argument("--total-timeout", type=int, help="seconds per submission (default: 4 cell timeouts + 60)")
+    grade.add_argument(
+        "-j", "--jobs", type=positive_int, default=DEFAULTS.jobs, help="submissions graded at once (default 1)"
+    )
+    grade.add_argument(
+        "--total-timeout", type=positive_int, help="seconds per submission (default: 4 cell timeouts + 60)"
+    )
     grade.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap (trusted submissions only)")
     return parser
 

@@ -1,7 +1,9 @@
-"""``convshapes grade``: grade a class's notebooks against a master, one small step per module.
+"""``convshapes grade`` and ``convshapes check``: grade notebooks against a master, one small step per module.
 
 discover (find submissions) -> load (read and validate a submission) -> reference (the master's
-expected facts, from a trusted run) -> export (rebuild: master cells, student answers, export cells)
--> sandbox (execute in bubblewrap) -> verdict (judge the exported facts in this clean process)
--> gradebook (CSV, JSON, per-student results and feedback, written atomically).
+expected facts, from a trusted run) -> rebuild and export (master cells, student answers, export
+cells) -> sandbox (execute under nbval, in bubblewrap) -> verdict (judge the exported facts in this
+clean process) -> gradebook (CSV, JSON, per-student results and feedback, written atomically).
+``settings`` holds a run's limits, ``status`` how a submission ended; ``check`` is the same pipeline
+for one notebook, without the sandbox.
 """

@@ -21,9 +21,9 @@ def discover(folder: Path) -> list[Submission]:
     A student folder with no notebook, or with several, still gets a submission with the problem named."""
     if not folder.is_dir():
         raise ValueError(f"submissions folder {folder} does not exist or is not a folder.")
-    submissions = [Submission(path.stem, path) for path in sorted(folder.glob("*.ipynb")) if path.is_file()]
-    for student_folder in sorted(path for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")):
-        notebooks = sorted(path for path in student_folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
+    submissions = [Submission(path.stem, path) for path in sorted(folder.glob("*.ipynb")) if _is_notebook(path, folder)]
+    for student_folder in sorted(path for path in folder.iterdir() if path.is_dir() and not _is_clutter(path.name)):
+        notebooks = sorted(path for path in student_folder.rglob("*.ipynb") if _is_notebook(path, student_folder))
         if len(notebooks) == 1:
             submissions.append(Submission(student_folder.name, notebooks[0]))
         elif not notebooks:
@@ -47,3 +47,12 @@ def discover(folder: Path) -> list[Submission]:
             )
         unique.append(submission)
     return unique
+
+
+def _is_clutter(name: str) -> bool:
+    """Hidden files and folders (``.ipynb_checkpoints``, macOS ``._x.ipynb``) and the ``__MACOSX`` folder of a zip."""
+    return name.startswith(".") or name == "__MACOSX"
+
+
+def _is_notebook(path: Path, root: Path) -> bool:
+    return path.is_file() and not any(_is_clutter(part) for part in path.relative_to(root).parts)

@@ -37,7 +37,7 @@ def load(path: Path) -> Loaded:
         )
     try:
         content = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
         return Loaded(
             digest,
             None,

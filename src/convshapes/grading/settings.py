@@ -20,4 +20,4 @@ class GradingSettings:
 
     @property
     def submission_timeout(self) -> int:
-        return self.total_timeout or 4 * self.cell_timeout + 60
+        return 4 * self.cell_timeout + 60 if self.total_timeout is None else self.total_timeout

@@ -29,11 +29,19 @@ class Question:
 
 
 def answer_id(cell) -> str | None:
-    return cell.metadata.get("convshapes", {}).get("answer")
+    """The question a cell answers, or None (also when a student's edit left the metadata malformed)."""
+    return _metadata_id(cell, "answer")
 
 
 def check_id(cell) -> str | None:
-    return cell.metadata.get("convshapes", {}).get("question")
+    """The question a cell checks, or None (also when the metadata is malformed)."""
+    return _metadata_id(cell, "question")
+
+
+def _metadata_id(cell, key: str) -> str | None:
+    entry = cell.get("metadata", {}).get("convshapes")
+    value = entry.get(key) if isinstance(entry, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def questions(notebook: nbformat.NotebookNode) -> list[Question]:
