@@ -1,9 +1,8 @@
 """The environment is pinned exactly, and the helper package depends only on what Colab already has."""
 
 import re
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = (ROOT / "requirements.lock").read_text().splitlines()

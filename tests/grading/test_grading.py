@@ -28,6 +28,14 @@ CORRECT_LENGTH = "def output_length(length, kernel_size):\n    return length - k
 CELL_TIMEOUT, TOTAL_TIMEOUT = 20, 150
 
 
+def grade_cli(submissions, master, out, *options, timeout: int) -> subprocess.CompletedProcess:
+    """Run `convshapes grade` as an instructor would, in a separate process."""
+    command = [sys.executable, "-m", "convshapes.cli", "grade", str(submissions), "--master", str(master)]
+    return subprocess.run(
+        [*command, "--out", str(out), *map(str, options)], capture_output=True, text=True, timeout=timeout
+    )
+
+
 def blank():
     return exercise_from_solution(SOLUTION)
 
@@ -154,26 +162,16 @@ def graded(tmp_path_factory):
     hashes = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in submissions.rglob("*.ipynb")}
     out = root / "out"
     started = time.monotonic()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "convshapes.cli",
-            "grade",
-            str(submissions),
-            "--master",
-            str(MASTER),
-            "--out",
-            str(out),
-            "-j",
-            "2",
-            "--timeout",
-            str(CELL_TIMEOUT),
-            "--total-timeout",
-            str(TOTAL_TIMEOUT),
-        ],
-        capture_output=True,
-        text=True,
+    result = grade_cli(
+        str(submissions),
+        str(MASTER),
+        str(out),
+        "-j",
+        "2",
+        "--timeout",
+        str(CELL_TIMEOUT),
+        "--total-timeout",
+        str(TOTAL_TIMEOUT),
         timeout=1800,
     )
     seconds = time.monotonic() - started
@@ -354,24 +352,14 @@ def test_the_batch_finishes_in_bounded_time(graded):
 
 def test_a_rerun_reuses_every_result_and_gives_an_identical_gradebook(graded):
     before = (graded["out"] / "gradebook.csv").read_text()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "convshapes.cli",
-            "grade",
-            str(graded["submissions"]),
-            "--master",
-            str(MASTER),
-            "--out",
-            str(graded["out"]),
-            "--timeout",
-            str(CELL_TIMEOUT),
-            "--total-timeout",
-            str(TOTAL_TIMEOUT),
-        ],
-        capture_output=True,
-        text=True,
+    result = grade_cli(
+        str(graded["submissions"]),
+        str(MASTER),
+        str(graded["out"]),
+        "--timeout",
+        str(CELL_TIMEOUT),
+        "--total-timeout",
+        str(TOTAL_TIMEOUT),
         timeout=600,
     )
     assert result.returncode == 0
@@ -381,22 +369,7 @@ def test_a_rerun_reuses_every_result_and_gives_an_identical_gradebook(graded):
 
 def test_an_empty_folder_is_reported_not_an_error(tmp_path):
     (tmp_path / "submissions").mkdir()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "convshapes.cli",
-            "grade",
-            str(tmp_path / "submissions"),
-            "--master",
-            str(MASTER),
-            "--out",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = grade_cli(str(tmp_path / "submissions"), str(MASTER), str(tmp_path / "out"), timeout=600)
     assert result.returncode == 0 and "No submissions found" in result.stdout
     assert (
         (tmp_path / "out" / "gradebook.csv")
@@ -407,20 +380,5 @@ def test_an_empty_folder_is_reported_not_an_error(tmp_path):
 
 def test_a_missing_master_is_a_grader_error(tmp_path):
     (tmp_path / "submissions").mkdir()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "convshapes.cli",
-            "grade",
-            str(tmp_path / "submissions"),
-            "--master",
-            str(tmp_path / "nope.ipynb"),
-            "--out",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = grade_cli(str(tmp_path / "submissions"), str(tmp_path / "nope.ipynb"), str(tmp_path / "out"), timeout=120)
     assert result.returncode == 2 and "nope.ipynb" in result.stderr

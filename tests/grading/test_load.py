@@ -7,7 +7,6 @@ import nbformat
 import pytest
 from small_master import SHAPE_ANSWER, STUDENT_SHAPE, make_student, sha256, write_notebook
 
-from convshapes.grading import load as load_module
 from convshapes.grading.load import load
 from convshapes.grading.status import SubmissionStatus
 
@@ -59,24 +58,27 @@ def test_load_names_a_notebook_that_breaks_the_schema(tmp_path):
     assert load(path).status is SubmissionStatus.INVALID_NOTEBOOK
 
 
-def test_load_refuses_a_file_above_the_size_limit(tmp_path, monkeypatch):
+def test_load_refuses_a_file_above_the_size_limit(tmp_path):
     path = write_notebook(tmp_path / "big.ipynb", make_student())
-    monkeypatch.setattr(load_module, "MAX_SUBMISSION_BYTES", path.stat().st_size - 1)
-    loaded = load(path)
+    loaded = load(path, max_bytes=path.stat().st_size - 1)
     assert (loaded.notebook, loaded.status) == (None, SubmissionStatus.TOO_LARGE)
     assert "clear the outputs" in loaded.message
 
 
-def test_load_accepts_a_file_exactly_at_the_size_limit(tmp_path, monkeypatch):
+def test_load_accepts_a_file_exactly_at_the_size_limit(tmp_path):
     path = write_notebook(tmp_path / "big.ipynb", make_student())
-    monkeypatch.setattr(load_module, "MAX_SUBMISSION_BYTES", path.stat().st_size)
-    assert load(path).status is None
+    assert load(path, max_bytes=path.stat().st_size).status is None
 
 
-def test_load_still_hashes_a_file_it_refuses(tmp_path, monkeypatch):
+def test_load_still_hashes_a_file_it_refuses(tmp_path):
     path = write_notebook(tmp_path / "big.ipynb", make_student())
-    monkeypatch.setattr(load_module, "MAX_SUBMISSION_BYTES", 10)
-    assert load(path).sha256 == sha256(path)
+    assert load(path, max_bytes=10).sha256 == sha256(path)
+
+
+def test_load_names_the_size_rounded_up_and_the_limit(tmp_path):
+    path = tmp_path / "big.ipynb"
+    path.write_bytes(b" " * (3 * 1024**2 + 1))
+    assert "about 4 MB, more than the 3 MB allowed" in load(path, max_bytes=3 * 1024**2).message
 
 
 def test_load_notes_a_wrong_kernel_but_still_loads_the_notebook(tmp_path):

@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from .protocol import Outcome
+
 Shape = tuple[int | None, ...]
 
 
@@ -130,13 +132,13 @@ COLLECTORS = {
 def collect(kind: str, answer: object, *arguments) -> dict:
     """Collect the facts of an answer, turning every failure into an outcome with a message."""
     try:
-        return {"status": "ok", "facts": COLLECTORS[kind](answer, *arguments)}
+        return {"status": Outcome.OK, "facts": COLLECTORS[kind](answer, *arguments)}
     except Unanswered:
-        return {"status": "unanswered"}
+        return {"status": Outcome.UNANSWERED}
     except WrongType as error:
-        return {"status": "wrong-type", "message": str(error)}
+        return {"status": Outcome.WRONG_TYPE, "message": str(error)}
     except Exception as error:  # the student's code may fail in any way; report it, never crash
-        return {"status": "error", "message": f"your answer raised {type(error).__name__}: {first_line(error)}"}
+        return {"status": Outcome.ERROR, "message": f"your answer raised {type(error).__name__}: {first_line(error)}"}
 
 
 def first_line(error: BaseException) -> str:

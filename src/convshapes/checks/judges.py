@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .protocol import NOT_ANSWERED
+from .protocol import NOT_ANSWERED, Outcome
 
 
 def judge_shape(answer: list, reference: dict) -> tuple[bool, str]:
@@ -108,8 +108,8 @@ JUDGES = {
 
 def judge(kind: str, outcome: dict, reference: dict) -> tuple[bool, str]:
     """Judge an outcome (``{"status": "ok", "facts": ...}`` or a failure with its message)."""
-    if outcome["status"] == "unanswered":
+    if outcome["status"] == Outcome.UNANSWERED:
         return False, NOT_ANSWERED
-    if outcome["status"] != "ok":
+    if outcome["status"] != Outcome.OK:
         return False, outcome["message"]
     return JUDGES[kind](outcome["facts"], reference)

@@ -5,10 +5,22 @@ from __future__ import annotations
 import json
 import os
 import re
+from enum import StrEnum
 
 NOT_ANSWERED = "not answered yet: replace the ... with your answer and run the cell again."
 REFERENCE_LOG = "CONVSHAPES_REFERENCE_LOG"
 FACTS_LOG = "CONVSHAPES_FACTS_LOG"
+
+
+class Outcome(StrEnum):
+    """How collecting an answer's facts went; the value travels in the facts log as ``"status"``."""
+
+    OK = "ok"
+    UNANSWERED = "unanswered"
+    WRONG_TYPE = "wrong-type"
+    ERROR = "error"
+
+
 _VERDICT_LINE = re.compile(r"^(PASS|FAIL) (\S+): (.*)$")
 
 

@@ -7,7 +7,7 @@ import ast
 
 import nbformat
 
-from ..notebook.questions import questions
+from ..notebook.questions import Question, questions
 from .rebuild import rebuild
 
 NBVAL_CHECK = "nbval-check-output"
@@ -34,16 +34,21 @@ def export_call(check_source: str, question_id: str, kind: str, reference: dict)
 
 
 def graded_notebook(
-    master: nbformat.NotebookNode, student: nbformat.NotebookNode, references: dict[str, dict]
+    master: nbformat.NotebookNode,
+    student: nbformat.NotebookNode,
+    references: dict[str, dict],
+    graded: list[Question] | None = None,
 ) -> tuple[nbformat.NotebookNode, dict[str, str], dict[str, int]]:
-    """Return the notebook to run, the problems found while rebuilding, and each question's nbval cell number."""
-    notebook, problems = rebuild(master, student)
+    """Return the notebook to run, the problems found while rebuilding, and each question's nbval cell number.
+
+    ``graded`` is ``questions(master)`` when the caller already has it."""
+    graded = questions(master) if graded is None else graded
+    notebook, problems = rebuild(master, student, graded)
     code_numbers = {
         index: number
         for number, index in enumerate(i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code")
     }
     cell_numbers = {}
-    graded = questions(master)
     for question in graded:
         cell = notebook.cells[question.check_index]
         entry = references[question.question_id]

@@ -63,7 +63,7 @@ class Grader:
             return self.zero(
                 submission, None, SubmissionStatus.NO_SUBMISSION, submission.problem or "no notebook was submitted."
             )
-        loaded = load(submission.path)
+        loaded = load(submission.path, self.settings.max_submission_bytes)
         if loaded.notebook is None:
             return self.zero(submission, loaded.sha256, loaded.status, loaded.message)
         answered = {answer_id(cell) for cell in loaded.notebook.cells} - {None}
@@ -74,7 +74,9 @@ class Grader:
                 SubmissionStatus.WRONG_ASSIGNMENT,
                 f"this notebook answers other questions ({', '.join(sorted(answered)[:3])}, ...): was it submitted to the wrong assignment?",
             )
-        notebook, problems, cell_numbers = graded_notebook(self.master, loaded.notebook, self.references)
+        notebook, problems, cell_numbers = graded_notebook(
+            self.master, loaded.notebook, self.references, self.questions
+        )
         work = self.out / ".work" / f"{submission.student}-{loaded.sha256[:12]}"
         shutil.rmtree(work, ignore_errors=True)
         run = run_in_sandbox(notebook, work, self.settings, self.bwrap, self.hidden)

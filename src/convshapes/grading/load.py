@@ -9,9 +9,8 @@ from pathlib import Path
 
 import nbformat
 
+from .settings import GradingSettings
 from .status import SubmissionStatus
-
-MAX_SUBMISSION_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -24,17 +23,22 @@ class Loaded:
     message: str
 
 
-def load(path: Path) -> Loaded:
-    """Read ``path`` (read only) and check that it is a notebook we can grade."""
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if len(data) > MAX_SUBMISSION_BYTES:
+def load(path: Path, max_bytes: int = GradingSettings.max_submission_bytes) -> Loaded:
+    """Read ``path`` (read only) and check that it is a notebook we can grade, of at most ``max_bytes``."""
+    size = path.stat().st_size
+    if size > max_bytes:  # hashed in chunks, never read whole
+        with path.open("rb") as file:
+            digest = hashlib.file_digest(file, "sha256").hexdigest()
+        megabytes = -(-size // 1024**2)
         return Loaded(
             digest,
             None,
             SubmissionStatus.TOO_LARGE,
-            f"the file is {len(data) // 1024 // 1024} MB; clear the outputs and submit again.",
+            f"the file is about {megabytes} MB, more than the {max_bytes / 1024**2:g} MB allowed; "
+            "clear the outputs and submit again.",
         )
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
     try:
         content = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError

@@ -17,6 +17,7 @@ class GradingSettings:
     processes: int = 512
     file_bytes: int = 64 * 1024**2  # largest file a submission may write
     output_characters: int = 20_000  # longest nbval message kept per cell
+    max_submission_bytes: int = 20 * 1024**2  # larger notebooks are refused unread
 
     @property
     def submission_timeout(self) -> int:

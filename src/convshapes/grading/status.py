@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class SubmissionStatus(str, Enum):
+class SubmissionStatus(StrEnum):
     """One value per way a submission can end; the value is what the gradebook and results.json show."""
 
     GRADED = "graded"
@@ -17,6 +17,3 @@ class SubmissionStatus(str, Enum):
     INVALID_JSON = "invalid-json"
     INVALID_NOTEBOOK = "invalid-notebook"
     WRONG_ASSIGNMENT = "wrong-assignment"
-
-    def __str__(self) -> str:
-        return self.value

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..checks import describe_model, judge
-from ..checks.protocol import verdict_line
+from ..checks.protocol import Outcome, verdict_line
 from ..notebook.questions import Question
 
 
@@ -87,7 +87,7 @@ def _judge_question(question, entry, record, nbval_problem, problems, stopped) -
 
 def _trusted_outcome(kind: str, record: dict) -> dict:
     """For models, recompute every fact from the exported configuration rather than trusting it."""
-    if kind != "model" or record.get("status") != "ok":
+    if kind != "model" or record.get("status") != Outcome.OK:
         return record
     import keras
 
@@ -95,7 +95,7 @@ def _trusted_outcome(kind: str, record: dict) -> dict:
         model = keras.models.model_from_json(record["facts"]["config"])
     except Exception as error:
         return {
-            "status": "error",
+            "status": Outcome.ERROR,
             "message": f"your model could not be rebuilt for grading (use built-in Keras layers only): {type(error).__name__}",
         }
-    return {"status": "ok", "facts": describe_model(model)}
+    return {"status": Outcome.OK, "facts": describe_model(model)}
