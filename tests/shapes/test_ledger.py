@@ -64,12 +64,3 @@ def test_model_without_input_explains_how_to_fix_it():
 def test_non_model_is_rejected():
     with pytest.raises(ValueError, match="must be a keras.Model"):
         shape_ledger(layers.Conv1D(4, 3))
-
-
-def test_figure_has_one_box_per_axis():
-    ledger = shape_ledger(hybrid_model())
-    figure = ledger.figure()
-    boxes = figure.axes[0].patches
-    assert len(boxes) == sum(len(row.shape) for row in ledger.rows)
-    labels = {text.get_text() for text in figure.axes[0].texts}
-    assert {"98", "7", "14", "480", "None"} <= labels

@@ -35,7 +35,7 @@ class LedgerRow:
 
 
 class ShapeLedger:
-    """The rows of a shape ledger; prints as a fixed-width table and draws itself with :meth:`figure`."""
+    """The rows of a shape ledger; prints as a fixed-width table (``convshapes.figures.draw_shape_ledger`` draws it)."""
 
     def __init__(self, rows: list[LedgerRow]):
         self.rows = rows
@@ -53,12 +53,6 @@ class ShapeLedger:
 
     def _repr_pretty_(self, printer, cycle) -> None:
         printer.text(str(self))
-
-    def figure(self, title: str | None = None):
-        """A matplotlib figure drawing each layer's output as a row of labelled axis boxes."""
-        from ..figures.ledger import draw_shape_ledger
-
-        return draw_shape_ledger(self, title=title)
 
 
 def shape_ledger(model: keras.Model) -> ShapeLedger:
