@@ -24,3 +24,16 @@ def printed_lines(notebook: nbformat.NotebookNode, indexes) -> list[str]:
         "".join(o.get("text", "") for o in notebook.cells[i].outputs if o.get("name") == "stdout").strip()
         for i in indexes
     ]
+
+
+def with_key_checks(notebook: nbformat.NotebookNode, solution: nbformat.NotebookNode | None = None):
+    """``notebook`` (a solution, or a copy with other answers) with the exercise's one-line checks, which judge
+    against the answer key; the questions are read from ``solution`` (default: the notebook itself)."""
+    from convshapes.authoring.generate import one_line_check
+    from convshapes.notebook.questions import questions
+
+    notebook = nbformat.from_dict(notebook)
+    for question in questions(solution or notebook):
+        cell = notebook.cells[question.check_index]
+        cell.source = one_line_check(question.question_id, cell.source)
+    return notebook

@@ -23,6 +23,7 @@ from runtime_profiles import (
     where_it_ran,
 )
 
+EXERCISES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "exercises").glob("*.ipynb"))
 EVERY_NOTEBOOK = sorted(
     str(path.relative_to(ROOT))
     for folder in ("notebooks", "exercises", "solutions")
@@ -59,6 +60,16 @@ class RunsOnAProfile:
     @pytest.mark.parametrize("path", RUNNABLE)
     def test_every_error_is_quoted_in_the_prose_as_this_runtime_words_it(self, runtime, path):
         assert unquoted_errors(runtime.execute(path)) == []
+
+    @pytest.mark.parametrize("path", EXERCISES)
+    def test_an_untouched_exercise_gets_feedback_from_the_key_its_install_cell_brought(self, runtime, path):
+        executed = runtime.execute(path)
+        lines = [
+            "".join(output.get("text", "") for output in cell.outputs if output.get("name") == "stdout").strip()
+            for cell in executed.cells
+            if cell.cell_type == "code" and cell.source.startswith("checks.check(")
+        ]
+        assert lines and all(line.startswith("FAIL") and "not answered yet" in line for line in lines), lines
 
 
 class TestOnTheLockedVersions(RunsOnAProfile):

@@ -111,3 +111,24 @@ def test_missing_or_corrupt_notebook_gives_a_clear_error(course):
     broken.write_text("{not json")
     result = run_check(broken)
     assert result.returncode == 2 and "is not a readable notebook" in result.stderr
+
+
+def test_a_hidden_check_counts_when_grading_though_the_exercise_has_none(course, solution):
+    master = nbformat.from_dict(solution)
+    hidden = questions(master)[1]
+    master.cells[hidden.check_index].metadata["convshapes"]["hidden"] = True
+    write_canonical(master, course / "solutions" / "mini.ipynb")
+    student = course / "exercises" / "mini.ipynb"
+    answers = nbformat.from_dict(master)  # the answers of the master, in the exercise's cells
+    exercise = exercise_from_solution(master)
+    for cell in exercise.cells:
+        match = [
+            c
+            for c in answers.cells
+            if c.metadata.get("convshapes", {}).get("answer") == cell.metadata.get("convshapes", {}).get("answer")
+        ]
+        if cell.metadata.get("convshapes", {}).get("answer") and match:
+            cell.source = match[0].source
+    write_canonical(exercise, student)
+    result = run_check(student)
+    assert f"{hidden.question_id}  " in result.stdout and "total           3/3" in result.stdout, result.stdout

@@ -11,14 +11,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from .facts import Shape, as_shape, collect, describe_model, first_line, placement_facts, plain_result, value_facts
-from .judges import judge
+from . import answer_key
+from .facts import (
+    Shape,
+    Unanswered,
+    WrongType,
+    as_shape,
+    collect,
+    describe_model,
+    first_line,
+    placement_facts,
+    plain_result,
+    value_facts,
+)
+from .judges import judge, judge_against_reference
 from .protocol import FACTS_LOG, NOT_ANSWERED, REFERENCE_LOG, append_record, verdict_line
 
 __all__ = [
     "FACTS_LOG",
     "NOT_ANSWERED",
     "REFERENCE_LOG",
+    "Unanswered",
+    "WrongType",
+    "check",
     "check_cases",
     "check_model",
     "check_placement",
@@ -27,7 +42,27 @@ __all__ = [
     "describe_model",
     "export_facts",
     "judge",
+    "judge_against_reference",
 ]
+
+# What a check needs besides the answer, taken from the key entry.
+_COLLECT_ARGUMENTS = {
+    "placement": lambda entry: (entry["input_shape"],),
+    "cases": lambda entry: (entry["cases"], entry["argument_names"]),
+}
+
+
+def check(question: str, answer: object) -> None:
+    """The exercise's check: judge ``answer`` against the shipped answer key and print one PASS or FAIL line.
+
+    For a model or function question, pass the function itself (it is called here)."""
+    try:
+        fingerprint, entry = answer_key.lookup(question)
+        arguments = _COLLECT_ARGUMENTS.get(entry["kind"], lambda entry: ())(entry)
+        outcome = collect(entry["kind"], answer, *arguments)
+        print(verdict_line(question, *judge(entry["kind"], outcome, entry, fingerprint)))
+    except Exception as error:  # whatever the student's objects do, the notebook goes on
+        print(verdict_line(question, False, f"checking your answer raised {type(error).__name__}: {first_line(error)}"))
 
 
 def export_facts(question: str, kind: str, answer: object, *arguments) -> None:
@@ -39,7 +74,11 @@ def _check(question: str, kind: str, answer: object, arguments: tuple, make_refe
     try:
         reference = make_reference()
         append_record(REFERENCE_LOG, {"question": question, "kind": kind, "reference": reference})
-        print(verdict_line(question, *judge(kind, collect(kind, answer, *arguments), reference)))
+        print(
+            verdict_line(
+                question, *judge_against_reference(kind, collect(kind, answer, *arguments), reference, question)
+            )
+        )
     except Exception as error:  # whatever the student's objects do, the notebook goes on
         print(verdict_line(question, False, f"checking your answer raised {type(error).__name__}: {first_line(error)}"))
 
@@ -84,8 +123,11 @@ def check_model(
     params: int | None = None,
     required_layers: Sequence[str] = (),
     forbidden_layers: Sequence[str] = (),
+    functional: bool = False,
 ) -> None:
-    """Call the student's ``build()`` and check the model it returns against a shape contract."""
+    """Call the student's ``build()`` and check the model it returns against a shape contract.
+
+    With ``functional``, a ``keras.Sequential`` model fails: the question asks for the Functional API."""
     _check(
         question,
         "model",
@@ -97,6 +139,7 @@ def check_model(
             "params": params,
             "required_layers": list(required_layers),
             "forbidden_layers": list(forbidden_layers),
+            "functional": functional,
         },
     )
 
@@ -129,11 +172,14 @@ def check_cases(
     reference: Callable,
     argument_names: Sequence[str],
     mistakes: Mapping[str, Callable] | None = None,
+    hidden_cases: Sequence[tuple] = (),
 ) -> None:
     """Check ``function(*case)`` against ``reference(*case)`` over many cases; name a recognised mistake.
 
-    Results may be integers or tuples of integers (e.g. a ``(before, after)`` padding split)."""
-    cases = [list(case) for case in cases]
+    Results may be integers or tuples of integers (e.g. a ``(before, after)`` padding split).
+    ``hidden_cases`` count when grading but stay out of the exercise's answer key."""
+    public = len(cases)
+    cases = [list(case) for case in [*cases, *hidden_cases]]
     _check(
         question,
         "cases",
@@ -141,6 +187,7 @@ def check_cases(
         (cases, argument_names),
         lambda: {
             "cases": cases,
+            "public_cases": public,
             "argument_names": list(argument_names),
             "expected": [plain_result(reference(*case)) for case in cases],
             "mistakes": {

@@ -50,7 +50,7 @@ def value_facts(answer: object) -> int | str:
     if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
         return operator.index(answer)
     if type(answer) is str:
-        return str(answer)
+        return answer.strip()
     raise WrongType(f"the answer must be an integer or a string, got {type(answer).__name__}.")
 
 
@@ -69,21 +69,27 @@ def model_facts(build: Callable[[], object]) -> dict:
 
 
 def describe_model(model) -> dict:
-    """Input and output shapes, parameter count and layer classes of a Keras model."""
+    """Input and output shapes, parameter count, layer classes and API (Sequential or not) of a Keras model."""
+    import keras
+
     return {
         "input_shape": list(as_shape(tuple(model.inputs[0].shape))),
         "output_shape": list(as_shape(tuple(model.outputs[0].shape))),
         "params": int(model.count_params()),
         "layer_types": [type(layer).__name__ for layer in model.layers],
+        "sequential": isinstance(model, keras.Sequential),
     }
 
 
-def placement_facts(transform: Callable, input_shape: Sequence[int]) -> list:
-    """Apply ``transform`` to a tensor whose elements are their own flat positions; return the result."""
+def placement_facts(transform: Callable | Sequence, input_shape: Sequence[int]) -> list:
+    """Apply ``transform`` (a function, a layer, or a list of layers) to a tensor whose elements are their own
+    flat positions; return the result."""
     import keras
 
     if transform is Ellipsis or transform is None:
         raise Unanswered
+    if isinstance(transform, (list, tuple)):
+        transform = keras.Sequential(list(transform))
     positions = np.arange(int(np.prod(input_shape)), dtype="float32").reshape((1, *input_shape))
     result = transform(positions)
     if result is Ellipsis or result is None:

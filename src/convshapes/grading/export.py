@@ -3,10 +3,9 @@ also export the answer's facts for the clean judge."""
 
 from __future__ import annotations
 
-import ast
-
 import nbformat
 
+from ..notebook.check_cells import answer_expression
 from ..notebook.questions import Question, questions
 from .rebuild import rebuild
 
@@ -15,16 +14,7 @@ NBVAL_CHECK = "nbval-check-output"
 
 def export_call(check_source: str, question_id: str, kind: str, reference: dict) -> str:
     """The line that exports the facts of the answer the master's check cell inspects."""
-    calls = [
-        node
-        for node in ast.walk(ast.parse(check_source))
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == f"check_{kind}"
-    ]
-    if len(calls) != 1 or len(calls[0].args) < 2:
-        raise ValueError(
-            f"the check cell for {question_id!r} must make exactly one check_{kind}(question, answer, ...) call"
-        )
-    answer = ast.get_source_segment(check_source, calls[0].args[1])
+    answer = answer_expression(check_source, question_id, kind)
     extra = {
         "placement": [reference.get("input_shape")],
         "cases": [reference.get("cases"), reference.get("argument_names")],

@@ -13,7 +13,7 @@ NOTEBOOK_METADATA = {
     "language_info": {"name": "python"},
 }
 KEPT_NOTEBOOK_METADATA = ("mystnb",)
-KEPT_CELL_METADATA = ("tags", "mystnb", "convshapes")
+KEPT_CELL_METADATA = ("tags", "mystnb", "convshapes", "editable", "deletable")
 
 
 def canonical_notebook(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -26,7 +26,26 @@ def canonical_notebook(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode
         cell.metadata = nbformat.from_dict(
             {key: cell.metadata[key] for key in KEPT_CELL_METADATA if key in cell.metadata}
         )
+        if "outputs" in cell:
+            cell.outputs = _merged_streams(cell.outputs)
     return notebook
+
+
+def _merged_streams(outputs: list) -> list:
+    """Consecutive pieces of one stream as one output: how a kernel happened to flush a print is not content."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and previous.name == output.name
+        ):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def canonical_text(notebook: nbformat.NotebookNode) -> str:

@@ -2,7 +2,8 @@
 
 An answer cell carries ``{"convshapes": {"answer": ID, "wrong": SOURCE}}`` (``wrong`` is a typical
 wrong answer that replaces the answer region in tests); a check cell carries
-``{"convshapes": {"question": ID, "points": N}}`` and follows its answer cell.
+``{"convshapes": {"question": ID, "points": N}}`` (plus ``"hidden": true`` for a check that only the
+grader runs) and follows its answer cell.
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ class AssignmentError(ValueError):
 
 @dataclass(frozen=True)
 class Question:
-    """A graded question: its id, points, and the indexes of its answer and check cells."""
+    """A graded question: its id, points, the indexes of its answer and check cells, and whether the check is hidden.
+
+    A hidden check counts when grading but is left out of the exercise and its answer key."""
 
     question_id: str
     points: int
     answer_index: int
     check_index: int
+    hidden: bool = False
 
 
 def answer_id(cell) -> str | None:
@@ -67,7 +71,10 @@ def questions(notebook: nbformat.NotebookNode) -> list[Question]:
                 raise AssignmentError(f"two check cells for question {identifier!r}")
             if not isinstance(points, int) or isinstance(points, bool) or points <= 0:
                 raise AssignmentError(f"check cell for {identifier!r} needs positive integer points, got {points!r}")
-            found.append(Question(identifier, points, answers[identifier], index))
+            hidden = cell.metadata["convshapes"].get("hidden", False)
+            if not isinstance(hidden, bool):
+                raise AssignmentError(f"check cell for {identifier!r}: hidden must be true or false, got {hidden!r}")
+            found.append(Question(identifier, points, answers[identifier], index, hidden))
     unchecked = set(answers) - {question.question_id for question in found}
     if unchecked:
         raise AssignmentError(f"answer cells without a check cell: {sorted(unchecked)}")

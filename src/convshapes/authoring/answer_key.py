@@ -1,0 +1,41 @@
+"""Answer keys: each exercise's questions in fingerprinted form, built from a trusted run of its solution.
+
+A key holds no answer in clear text: exact answers and the typical wrong answers its hints react to are
+salted SHA-256 fingerprints. What the question states anyway stays plain: a model's contract, the input
+shape of a placement, the public cases of a function. Hidden questions and hidden cases are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+
+from ..checks.fingerprint import Fingerprinter, fingerprinted
+from ..notebook.questions import Question
+
+KEYS = Path(__file__).resolve().parents[1] / "checks" / "keys"
+
+
+def build_key(assignment: str, references: dict[str, dict], graded: list[Question], salt: str) -> dict:
+    """The key of one assignment from the master's references (``{question: {"kind", "reference"}}``)."""
+    entries = {}
+    for question in graded:
+        if question.hidden:
+            continue
+        kind, reference = references[question.question_id]["kind"], references[question.question_id]["reference"]
+        fingerprint = Fingerprinter(salt, question.question_id)
+        entries[question.question_id] = {"kind": kind, **fingerprinted(kind, reference, fingerprint, public_only=True)}
+    return {"assignment": assignment, "salt": salt, "questions": entries}
+
+
+def key_text(key: dict) -> str:
+    return json.dumps(key, indent=1, sort_keys=True) + "\n"
+
+
+def existing_salt(path: Path) -> str:
+    """The salt of the key already at ``path`` (so a rebuilt key only changes where the answers did), or a new one."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["salt"]
+    except (OSError, ValueError, KeyError):
+        return secrets.token_hex(16)
