@@ -214,7 +214,7 @@ class ProfileRun:
             source, output, workdir = (
                 self.home / name,
                 self.home / f"executed__{name}",
-                self.home / f"content__{Path(path).stem}",
+                self.home / f"content__{name}",
             )
             workdir.mkdir()  # an empty working folder, like Colab's /content
             nbformat.write(as_on_colab(nbformat.read(ROOT / path, as_version=4), self.wheel), source)
