@@ -55,7 +55,7 @@ format: $(READY)
 
 # Notebooks run in parallel; --dist loadscope keeps each notebook's cells on one worker.
 test: $(READY) system-packages lint
-	$(BIN)/python -m pytest -n 2 --dist loadscope --ignore=tests/fixtures $(NBVAL) tests notebooks solutions
+	$(BIN)/python -m pytest -n 2 --dist loadscope --durations=15 --ignore=tests/fixtures $(NBVAL) tests notebooks solutions
 
 lab: $(READY)
 	$(BIN)/jupyter lab
