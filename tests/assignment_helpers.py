@@ -2,6 +2,7 @@
 
 import nbformat
 
+from convshapes.notebook.execute import printed_text
 from convshapes.notebook.markers import replace_regions
 from convshapes.notebook.questions import answer_id
 
@@ -20,10 +21,8 @@ def with_wrong_answers(solution: nbformat.NotebookNode) -> nbformat.NotebookNode
 
 
 def printed_lines(notebook: nbformat.NotebookNode, indexes) -> list[str]:
-    return [
-        "".join(o.get("text", "") for o in notebook.cells[i].outputs if o.get("name") == "stdout").strip()
-        for i in indexes
-    ]
+    """What each of the cells at ``indexes`` printed, stripped."""
+    return [printed_text(notebook.cells[index]).strip() for index in indexes]
 
 
 def with_key_checks(notebook: nbformat.NotebookNode, solution: nbformat.NotebookNode | None = None):

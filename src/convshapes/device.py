@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
+
+from .error_text import essential_message
 
 
 @dataclass(frozen=True)
@@ -69,12 +74,6 @@ def channels_first_conv_on_cpu(onednn_settings: tuple[str, ...] = ("0", "1")) ->
     Each setting gets its own fresh Python process (GPUs hidden, so the CPU runs it), all started at once.
     The result maps each setting to ``"runs, output shape (2, 8, 62, 62)"`` or to the error's name and message.
     """
-    import os
-    import subprocess
-    import sys
-
-    from .error_text import essential_message
-
     processes = {}
     for setting in onednn_settings:
         env = dict(

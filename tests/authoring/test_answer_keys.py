@@ -60,7 +60,7 @@ def clear_texts(value) -> list[str]:
     """The ways an answer reads when written out: Python's and JSON's spelling."""
     texts = {json.dumps(value), json.dumps(value, separators=(",", ":"))}
     if isinstance(value, list):
-        texts.add(str(tuple(value)).replace("None", "None"))
+        texts.add(str(tuple(value)))
         texts.add(str(value))
     return [text for text in texts if len(text) > 2]
 

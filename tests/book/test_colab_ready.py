@@ -23,6 +23,8 @@ from runtime_profiles import (
     where_it_ran,
 )
 
+from convshapes.notebook.execute import printed_text
+
 EXERCISES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "exercises").glob("*.ipynb"))
 EVERY_NOTEBOOK = sorted(
     str(path.relative_to(ROOT))
@@ -65,7 +67,7 @@ class RunsOnAProfile:
     def test_an_untouched_exercise_gets_feedback_from_the_key_its_install_cell_brought(self, runtime, path):
         executed = runtime.execute(path)
         lines = [
-            "".join(output.get("text", "") for output in cell.outputs if output.get("name") == "stdout").strip()
+            printed_text(cell).strip()
             for cell in executed.cells
             if cell.cell_type == "code" and cell.source.startswith("checks.check(")
         ]

@@ -1,10 +1,5 @@
 """The fold figures: the numbered grid with one kernel window, the folded signal and the spectrogram."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
@@ -12,12 +7,6 @@ from matplotlib.colors import to_rgba
 from convshapes import figures
 from convshapes.figures.palette import OKABE_ITO
 from convshapes.shapes import fold_indices, kernel_window_steps
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_the_fold_grid_numbers_every_cell_with_its_time_step():

@@ -1,9 +1,5 @@
 """The kernel figure states the output length and padding split, and draws one row per output."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 
 from convshapes.figures.kernel import draw_kernel_positions

@@ -1,29 +1,25 @@
 """The ledger figure draws one labelled box per axis of every layer's output."""
 
-import keras
-from keras import layers
-
-from convshapes import shape_ledger
+from convshapes import ShapeLedger
 from convshapes.figures import draw_shape_ledger
+from convshapes.shapes.ledger import LedgerRow
 
 
-def hybrid_model():
-    return keras.Sequential(
+def ledger() -> ShapeLedger:
+    """Conv1D -> Reshape((7, 14, 32)) -> Conv2D(8, 3) -> Flatten on 100 steps, as shape_ledger tabulates it."""
+    return ShapeLedger(
         [
-            keras.Input(shape=(100, 3)),
-            layers.Conv1D(32, 3, name="conv1d"),
-            layers.Reshape((7, 14, 32), name="fold"),
-            layers.Conv2D(8, 3, name="conv2d"),
-            layers.Flatten(name="flatten"),
-        ],
-        name="hybrid",
+            LedgerRow("conv1d", "Conv1D", (None, 98, 32), ("batch", "steps", "channels"), 320),
+            LedgerRow("fold", "Reshape", (None, 7, 14, 32), ("batch", "height", "width", "channels"), 0),
+            LedgerRow("conv2d", "Conv2D", (None, 5, 12, 8), ("batch", "height", "width", "channels"), 2312),
+            LedgerRow("flatten", "Flatten", (None, 480), ("batch", "features"), 0),
+        ]
     )
 
 
 def test_figure_has_one_box_per_axis():
-    ledger = shape_ledger(hybrid_model())
-    figure = draw_shape_ledger(ledger)
+    figure = draw_shape_ledger(ledger())
     boxes = figure.axes[0].patches
-    assert len(boxes) == sum(len(row.shape) for row in ledger.rows)
+    assert len(boxes) == sum(len(row.shape) for row in ledger().rows)
     labels = {text.get_text() for text in figure.axes[0].texts}
     assert {"98", "7", "14", "480", "None"} <= labels

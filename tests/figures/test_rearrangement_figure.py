@@ -1,21 +1,10 @@
 """The rearrangement figure draws Reshape/Permute panels, each cell labelled and coloured by its source step."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
 
 from convshapes.figures.rearrangement import STEP_COLOURS, draw_rearrangements
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_draws_one_panel_per_array_with_its_shape_in_the_title():

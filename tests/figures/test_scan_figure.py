@@ -1,19 +1,6 @@
 """The scan-order figure numbers each pixel with its step and traces the scan path."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
-import pytest
-
 from convshapes import figures
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def cell_labels(figure):

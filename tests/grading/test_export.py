@@ -23,7 +23,7 @@ from small_master import (
 
 from convshapes.checks.protocol import FACTS_LOG, read_records
 from convshapes.grading.export import NBVAL_CHECK, export_call, graded_notebook
-from convshapes.grading.reference import printed_text
+from convshapes.notebook.execute import printed_text
 
 SHAPE_EXPORT = "__import__(\"convshapes.checks\").checks.export_facts('q-shape', 'shape', predicted_shape)"
 CASES_EXPORT = (

@@ -1,11 +1,11 @@
-"""Check.score_table and reference.printed_text."""
+"""check.score_table, and printed_text (what an executed cell printed)."""
 
 from nbformat.v4 import new_code_cell, new_output
 from small_master import stdout, student_result
 
 from convshapes.grading.check import score_table
-from convshapes.grading.reference import printed_text
 from convshapes.grading.status import SubmissionStatus
+from convshapes.notebook.execute import printed_text
 
 
 def test_score_table_has_a_header_a_row_per_question_and_a_total():

@@ -18,6 +18,7 @@ from .facts import (
     WrongType,
     as_shape,
     collect,
+    collect_arguments,
     describe_model,
     first_line,
     placement_facts,
@@ -45,24 +46,18 @@ __all__ = [
     "judge_against_reference",
 ]
 
-# What a check needs besides the answer, taken from the key entry.
-_COLLECT_ARGUMENTS = {
-    "placement": lambda entry: (entry["input_shape"],),
-    "cases": lambda entry: (entry["cases"], entry["argument_names"]),
-}
-
 
 def check(question: str, answer: object) -> None:
     """The exercise's check: judge ``answer`` against the shipped answer key and print one PASS or FAIL line.
 
     For a model or function question, pass the function itself (it is called here)."""
-    try:
+
+    def verdict() -> tuple[bool, str]:
         fingerprint, entry = answer_key.lookup(question)
-        arguments = _COLLECT_ARGUMENTS.get(entry["kind"], lambda entry: ())(entry)
-        outcome = collect(entry["kind"], answer, *arguments)
-        print(verdict_line(question, *judge(entry["kind"], outcome, entry, fingerprint)))
-    except Exception as error:  # whatever the student's objects do, the notebook goes on
-        print(verdict_line(question, False, f"checking your answer raised {type(error).__name__}: {first_line(error)}"))
+        outcome = collect(entry["kind"], answer, *collect_arguments(entry["kind"], entry))
+        return judge(entry["kind"], outcome, entry, fingerprint)
+
+    _print_verdict(question, verdict)
 
 
 def export_facts(question: str, kind: str, answer: object, *arguments) -> None:
@@ -70,17 +65,25 @@ def export_facts(question: str, kind: str, answer: object, *arguments) -> None:
     append_record(FACTS_LOG, {"question": question, "kind": kind, **collect(kind, answer, *arguments)})
 
 
-def _check(question: str, kind: str, answer: object, arguments: tuple, make_reference: Callable[[], dict]) -> None:
+def _print_verdict(question: str, verdict: Callable[[], tuple[bool, str]]) -> None:
+    """Print the one line a check shows; whatever the student's objects do, the notebook goes on."""
     try:
+        passed, message = verdict()
+    except Exception as error:
+        passed, message = False, f"checking your answer raised {type(error).__name__}: {first_line(error)}"
+    print(verdict_line(question, passed, message))
+
+
+def _check(question: str, kind: str, answer: object, make_reference: Callable[[], dict]) -> None:
+    """The author's check: build the reference, log it for the grader, judge the answer against it."""
+
+    def verdict() -> tuple[bool, str]:
         reference = make_reference()
         append_record(REFERENCE_LOG, {"question": question, "kind": kind, "reference": reference})
-        print(
-            verdict_line(
-                question, *judge_against_reference(kind, collect(kind, answer, *arguments), reference, question)
-            )
-        )
-    except Exception as error:  # whatever the student's objects do, the notebook goes on
-        print(verdict_line(question, False, f"checking your answer raised {type(error).__name__}: {first_line(error)}"))
+        outcome = collect(kind, answer, *collect_arguments(kind, reference))
+        return judge_against_reference(kind, outcome, reference, question)
+
+    _print_verdict(question, verdict)
 
 
 def check_shape(
@@ -91,7 +94,6 @@ def check_shape(
         question,
         "shape",
         answer,
-        (),
         lambda: {
             "expected": list(as_shape(tuple(expected))),
             "hints": [[list(shape), hint] for shape, hint in (hints or {}).items()],
@@ -107,7 +109,6 @@ def check_value(
         question,
         "value",
         answer,
-        (),
         lambda: {
             "expected": value_facts(expected),
             "hints": [[value, hint] for value, hint in (hints or {}).items()],
@@ -132,7 +133,6 @@ def check_model(
         question,
         "model",
         build,
-        (),
         lambda: {
             "input_shape": list(input_shape),
             "output_shape": list(output_shape),
@@ -156,7 +156,6 @@ def check_placement(
         question,
         "placement",
         transform,
-        (input_shape,),
         lambda: {
             "input_shape": list(input_shape),
             "expected": placement_facts(reference, input_shape),
@@ -184,7 +183,6 @@ def check_cases(
         question,
         "cases",
         function,
-        (cases, argument_names),
         lambda: {
             "cases": cases,
             "public_cases": public,

@@ -126,6 +126,15 @@ def plain_result(result: object) -> int | list[int]:
     raise WrongType("the function must return an integer (or a tuple of integers); use // (floor division), not /.")
 
 
+def collect_arguments(kind: str, reference: dict) -> tuple:
+    """What collecting an answer of ``kind`` needs besides the answer, from a reference or a key entry."""
+    if kind == "placement":
+        return (reference["input_shape"],)
+    if kind == "cases":
+        return (reference["cases"], reference["argument_names"])
+    return ()
+
+
 COLLECTORS = {
     "shape": shape_facts,
     "value": value_facts,

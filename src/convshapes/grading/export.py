@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import nbformat
 
+from ..checks.facts import collect_arguments
 from ..notebook.check_cells import answer_expression
 from ..notebook.questions import Question, questions
 from .rebuild import rebuild
@@ -15,11 +16,7 @@ NBVAL_CHECK = "nbval-check-output"
 def export_call(check_source: str, question_id: str, kind: str, reference: dict) -> str:
     """The line that exports the facts of the answer the master's check cell inspects."""
     answer = answer_expression(check_source, question_id, kind)
-    extra = {
-        "placement": [reference.get("input_shape")],
-        "cases": [reference.get("cases"), reference.get("argument_names")],
-    }.get(kind, [])
-    arguments = "".join(f", {value!r}" for value in extra)
+    arguments = "".join(f", {value!r}" for value in collect_arguments(kind, reference))
     return f'__import__("convshapes.checks").checks.export_facts({question_id!r}, {kind!r}, {answer}{arguments})'
 
 

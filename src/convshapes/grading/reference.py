@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 
 from ..checks.protocol import REFERENCE_LOG, parse_verdict_line, read_records
-from ..notebook.execute import ExecutionStopped, execute
+from ..notebook.execute import ExecutionStopped, execute, printed_text
 from ..notebook.questions import questions
 from .atomic import write_atomically
 
@@ -42,8 +42,3 @@ def master_references(master: nbformat.NotebookNode, cache_folder: Path, timeout
             raise MasterError(f"the check for {question.question_id!r} did not record a reference")
     write_atomically(cache, json.dumps(references, sort_keys=True))
     return references
-
-
-def printed_text(cell) -> str:
-    """What a cell printed on stdout."""
-    return "".join(output.get("text", "") for output in cell.outputs if output.get("name") == "stdout")

@@ -13,6 +13,11 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 QUIET_KERNEL_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
 
 
+def printed_text(cell) -> str:
+    """What an executed cell printed on stdout."""
+    return "".join(output.get("text", "") for output in cell.outputs if output.get("name") == "stdout")
+
+
 class ExecutionStopped(RuntimeError):
     """A notebook stopped before its last cell: a cell ran out of time or the kernel died."""
 
