@@ -82,7 +82,7 @@ LOCKED_PROFILE = Profile(
     f"{sys.version_info.major}.{sys.version_info.minor}",
     tuple(
         f"{name}=={LOCKED[name]}"
-        for name in ("tensorflow", "keras", "numpy", "matplotlib", "ipywidgets", "ipykernel", "nbclient")
+        for name in ("tensorflow", "keras", "tf_keras", "numpy", "matplotlib", "ipywidgets", "ipykernel", "nbclient")
     ),
 )
 COLAB_PROFILE = Profile.from_file("colab", ROOT / "tests" / "colab_runtime.txt")

@@ -14,11 +14,11 @@ NOTEBOOKS = committed_notebooks()
 EXECUTED = [path for path in NOTEBOOKS if path.parent.name in ("notebooks", "solutions")]
 ids = [str(path.relative_to(ROOT)) for path in NOTEBOOKS]
 executed_ids = [str(path.relative_to(ROOT)) for path in EXECUTED]
-TF_KERAS = re.compile(r"\btf\.keras\b|\btensorflow\.keras\b")
+TF_KERAS = re.compile(r"\btf\.keras\b|\btensorflow\.keras\b|\btf_keras\b")
 
 
 def uses_legacy_api(source: str) -> bool:
-    """``tf.keras``, or ``input_shape=`` passed to a layer class (not to our own check functions)."""
+    """``tf.keras`` or ``tf_keras`` (Keras 2), or ``input_shape=`` passed to a layer class (not to our own check functions)."""
     if TF_KERAS.search(source):
         return True
     try:
@@ -91,9 +91,9 @@ def test_keras3_idioms_outside_original_examples(path):
     offenders = [
         cell.source.splitlines()[0]
         for cell in code_cells(read(path))
-        if "original-example" not in tags(cell) and uses_legacy_api(cell.source)
+        if not {"original-example", "historical-example"} & set(tags(cell)) and uses_legacy_api(cell.source)
     ]
-    assert not offenders, f"input_shape= or tf.keras outside cells tagged original-example: {offenders}"
+    assert not offenders, f"input_shape=, tf.keras or tf_keras outside original or historical examples: {offenders}"
 
 
 @pytest.mark.parametrize("path", EXECUTED, ids=executed_ids)
