@@ -202,8 +202,11 @@ class ProfileRun:
         self.env = colab_environment(home)
         (home / "runner.py").write_text(RUNNER)
         self._executed: dict[str, nbformat.NotebookNode] = {}
+        self._failed: dict[str, str] = {}  # a notebook that failed once is not run again by the next test
 
     def execute(self, path: str) -> nbformat.NotebookNode:
+        if path in self._failed:
+            pytest.fail(f"{path} failed to run on this profile:\n{self._failed[path]}", pytrace=False)
         if path not in self._executed:
             run([self.python, "-m", "pip", "uninstall", "--quiet", "--yes", "convshapes"], env=self.env)
             missing = subprocess.run(
@@ -218,7 +221,16 @@ class ProfileRun:
             )
             workdir.mkdir()  # an empty working folder, like Colab's /content
             nbformat.write(as_on_colab(nbformat.read(ROOT / path, as_version=4), self.wheel), source)
-            run([self.python, self.home / "runner.py", source, output, workdir], env=self.env, cwd=workdir, timeout=900)
+            try:
+                run(
+                    [self.python, self.home / "runner.py", source, output, workdir],
+                    env=self.env,
+                    cwd=workdir,
+                    timeout=900,
+                )
+            except AssertionError as error:
+                self._failed[path] = str(error)
+                raise
             self._executed[path] = nbformat.read(output, as_version=4)
         return self._executed[path]
 
