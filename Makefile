@@ -27,6 +27,22 @@ $(READY): $(LOCK) pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# PyTorch runs in one chapter (notebooks/10_coming_from_pytorch.ipynb), so `make test`, `make notebooks` and
+# `make bench` need it; `make book` does not (the website shows that chapter's stored outputs), nor does a
+# learner. It goes into .venv once, after the lock, which constrains it so that no locked package moves, and it
+# stays out of requirements.lock (see `lock`). On these machines and CI pip takes the CPU build from a local
+# wheel. Elsewhere a plain torch pin brings the CUDA build (several GB): ask for the CPU build with
+#   make test TORCH_PIP_OPTIONS="--extra-index-url https://download.pytorch.org/whl/cpu"
+TORCH := torch==2.13.0
+TORCH_READY := $(VENV)/.torch-ready
+TORCH_PIP_OPTIONS ?=
+# torch and the packages it brings that the lock does not pin: never written into requirements.lock.
+TORCH_ONLY := torch filelock fsspec mpmath networkx sympy
+
+$(TORCH_READY): $(READY)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) $(TORCH_PIP_OPTIONS) $(TORCH)
+	touch $@
+
 # Notebooks that `make test` has just validated with nbval are taken from the execution cache, not re-run.
 book: $(READY)
 	$(BIN)/python -m convshapes.authoring.execution_cache
@@ -54,25 +70,26 @@ format: $(READY)
 	$(BIN)/python -m convshapes.notebook.format notebooks/*.ipynb exercises/*.ipynb solutions/*.ipynb
 
 # Notebooks run in parallel; --dist loadscope keeps each notebook's cells on one worker.
-test: $(READY) system-packages lint
+test: $(READY) $(TORCH_READY) system-packages lint
 	$(BIN)/python -m pytest -n 2 --dist loadscope --durations=15 --ignore=tests/fixtures $(NBVAL) tests notebooks solutions
 
 lab: $(READY)
 	$(BIN)/jupyter lab
 
-notebooks: $(READY)
+notebooks: $(READY) $(TORCH_READY)
 	$(BIN)/python -m convshapes.authoring.execute notebooks/*.ipynb solutions/*.ipynb
 
 # Speed on this machine as ratios measured in one run; writes bench/results.md (needs bubblewrap).
-bench: $(READY) system-packages
+bench: $(READY) $(TORCH_READY) system-packages
 	$(BIN)/python bench/run.py
 
 exercises: $(READY)
 	$(BIN)/python -m convshapes.authoring.generate
 
-# Re-pin every dependency from the current environment (after a deliberate upgrade).
+# Re-pin every dependency from the current environment (after a deliberate upgrade), torch and its own
+# dependencies excepted: they are a test dependency, installed by $(TORCH_READY).
 lock:
-	$(BIN)/python -m pip freeze --exclude-editable --all | grep -v '^pip==' > $(LOCK)
+	$(BIN)/python -m pip freeze --exclude-editable --all $(addprefix --exclude ,pip $(TORCH_ONLY)) > $(LOCK)
 
 clean:
 	rm -rf _build

@@ -1,7 +1,8 @@
 """Run the book's notebooks as a learner would on Colab, on a given runtime profile, and judge what they see.
 
-A profile is a Python version and a set of pinned packages: "locked" is the book's own lock, "colab" is
-Colab's published GPU runtime (tests/colab_runtime.txt). Each profile gets a virtual environment with
+A profile is a Python version and a set of pinned packages: "locked" is the book's own lock (plus the
+CPU build of torch that `make test` installs), "colab" is Colab's published GPU runtime
+(tests/colab_runtime.txt), which cannot run the notebooks that import torch. Each profile gets a virtual environment with
 only those packages, cached under _build/profile-venvs/ by the hash of its Python and pins. Each notebook
 runs in it from an empty working folder, with `google.colab` importable so that its first cell really
 installs convshapes, from a wheel of this checkout instead of `git+https://github.com/...`.
@@ -9,6 +10,7 @@ installs convshapes, from a wheel of this checkout instead of `git+https://githu
 
 from __future__ import annotations
 
+import ast
 import copy
 import hashlib
 import os
@@ -65,27 +67,70 @@ class Profile:
     name: str
     python_version: str  # "3.11"
     requirements: tuple[str, ...]
+    left_out: tuple[str, ...] = ()  # notebooks this profile cannot run; the reason is stated where it is defined
 
     @classmethod
-    def from_file(cls, name: str, path: Path) -> Profile:
+    def from_file(cls, name: str, path: Path, left_out: tuple[str, ...] = ()) -> Profile:
         """Read a pinned profile file: a `python==X.Y` line and `package==version` lines; # comments."""
         lines = [line.split("#", 1)[0].strip() for line in path.read_text().splitlines()]
         pins = [line for line in lines if line]
         python = [pin.split("==", 1)[1] for pin in pins if pin.startswith("python==")]
         if len(python) != 1:
             raise ValueError(f"{path} must name exactly one Python version as a `python==X.Y` line")
-        return cls(name, python[0], tuple(pin for pin in pins if not pin.startswith("python==")))
+        return cls(name, python[0], tuple(pin for pin in pins if not pin.startswith("python==")), left_out)
 
+    def runnable(self) -> list[str]:
+        """The book's runnable notebooks, less the ones this profile leaves out."""
+        return [path for path in RUNNABLE if path not in self.left_out]
+
+
+# The torch the notebooks that import it are tested with: the same pin as the Makefile's TORCH (a test checks
+# it). On these machines and on CI pip takes the CPU build of that release from a local wheel.
+TORCH_REQUIREMENT = "torch==2.13.0"
+# The notebooks that import torch. Colab ships torch (2.11.0+cu128), but the colab profile cannot install any:
+# there is no CPU build of torch for Python 3.13 that this machine or CI can download, only PyPI's CUDA builds
+# of about 3 GB. So these notebooks run on the locked profile only (a test fails if this list names a
+# notebook that does not exist, or misses one that imports torch).
+NEEDS_TORCH = ("notebooks/10_coming_from_pytorch.ipynb",)
 
 LOCKED_PROFILE = Profile(
     "locked",
     f"{sys.version_info.major}.{sys.version_info.minor}",
-    tuple(
-        f"{name}=={LOCKED[name]}"
-        for name in ("tensorflow", "keras", "tf_keras", "numpy", "matplotlib", "ipywidgets", "ipykernel", "nbclient")
+    (
+        *(
+            f"{name}=={LOCKED[name]}"
+            for name in (
+                "tensorflow",
+                "keras",
+                "tf_keras",
+                "numpy",
+                "matplotlib",
+                "ipywidgets",
+                "ipykernel",
+                "nbclient",
+            )
+        ),
+        TORCH_REQUIREMENT,
     ),
 )
-COLAB_PROFILE = Profile.from_file("colab", ROOT / "tests" / "colab_runtime.txt")
+COLAB_PROFILE = Profile.from_file("colab", ROOT / "tests" / "colab_runtime.txt", left_out=NEEDS_TORCH)
+
+
+def imports_torch(notebook: nbformat.NotebookNode) -> bool:
+    """Whether a code cell of ``notebook`` imports torch or one of its modules."""
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            else:
+                continue
+            if any(module.split(".")[0] == "torch" for module in modules):
+                return True
+    return False
 
 
 def run(command: list, **options) -> subprocess.CompletedProcess:

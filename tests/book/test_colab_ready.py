@@ -3,10 +3,13 @@
 Each notebook is executed as on Colab (see runtime_profiles): its own first cell installs convshapes.
 On every profile it must raise no unexpected error, write no stderr outside expected-warning cells, show
 the outputs the book stores (compared as nbval compares them), and every error it raises must be quoted,
-in the wording that profile produces, in the notebook's prose.
+in the wording that profile produces, in the notebook's prose. A profile runs every notebook except those
+it leaves out (Profile.left_out: the colab profile has no torch, see runtime_profiles.NEEDS_TORCH).
 """
 
 from __future__ import annotations
+
+import re
 
 import nbformat
 import pytest
@@ -15,8 +18,10 @@ from runtime_profiles import (
     LOCKED_PROFILE,
     ROOT,
     RUNNABLE,
+    TORCH_REQUIREMENT,
     Profile,
     ProfileRun,
+    imports_torch,
     output_differences,
     stderr_outside_expected_warnings,
     unquoted_errors,
@@ -33,6 +38,12 @@ EVERY_NOTEBOOK = sorted(
 )
 
 
+def pytest_generate_tests(metafunc):
+    """`notebook` is each notebook the test's profile runs (every runnable one but those it leaves out)."""
+    if "notebook" in metafunc.fixturenames:
+        metafunc.parametrize("notebook", metafunc.cls.profile.runnable())
+
+
 class RunsOnAProfile:
     """The checks every profile must pass; each subclass names its profile (and runs on its own worker)."""
 
@@ -43,25 +54,21 @@ class RunsOnAProfile:
     def runtime(cls, tmp_path_factory) -> ProfileRun:
         return ProfileRun(cls.profile, tmp_path_factory.mktemp(cls.profile.name))
 
-    @pytest.mark.parametrize("path", RUNNABLE)
-    def test_runs_top_to_bottom_with_convshapes_from_its_own_install_cell(self, runtime, path):
-        python, module = where_it_ran(runtime.execute(path))
+    def test_runs_top_to_bottom_with_convshapes_from_its_own_install_cell(self, runtime, notebook):
+        python, module = where_it_ran(runtime.execute(notebook))
         assert python == str(runtime.python), "the notebook ran in another Python"
         assert "/site-packages/convshapes/" in module, f"convshapes came from {module}, not from the notebook's install"
 
-    @pytest.mark.parametrize("path", RUNNABLE)
-    def test_shows_the_outputs_the_book_stores(self, runtime, path):
-        differences = output_differences(nbformat.read(ROOT / path, as_version=4), runtime.execute(path))
+    def test_shows_the_outputs_the_book_stores(self, runtime, notebook):
+        differences = output_differences(nbformat.read(ROOT / notebook, as_version=4), runtime.execute(notebook))
         assert not differences, "\n".join(differences)
 
-    @pytest.mark.parametrize("path", RUNNABLE)
-    def test_writes_no_stderr_outside_expected_warnings(self, runtime, path):
-        noisy = stderr_outside_expected_warnings(runtime.execute(path))
+    def test_writes_no_stderr_outside_expected_warnings(self, runtime, notebook):
+        noisy = stderr_outside_expected_warnings(runtime.execute(notebook))
         assert noisy == [], f"cells {noisy} write to stderr on the {self.profile.name} profile"
 
-    @pytest.mark.parametrize("path", RUNNABLE)
-    def test_every_error_is_quoted_in_the_prose_as_this_runtime_words_it(self, runtime, path):
-        assert unquoted_errors(runtime.execute(path)) == []
+    def test_every_error_is_quoted_in_the_prose_as_this_runtime_words_it(self, runtime, notebook):
+        assert unquoted_errors(runtime.execute(notebook)) == []
 
     @pytest.mark.parametrize("path", EXERCISES)
     def test_an_untouched_exercise_gets_feedback_from_the_key_its_install_cell_brought(self, runtime, path):
@@ -87,3 +94,47 @@ def test_notebook_asks_colab_for_a_gpu_runtime(path):
     metadata = nbformat.read(ROOT / path, as_version=4).metadata
     assert metadata.get("accelerator") == "GPU"
     assert metadata.get("colab", {}).get("gpuType"), "Colab picks the GPU type from metadata.colab.gpuType"
+
+
+def test_the_locked_profile_runs_every_notebook():
+    assert LOCKED_PROFILE.runnable() == RUNNABLE
+
+
+@pytest.mark.parametrize("profile", [LOCKED_PROFILE, COLAB_PROFILE], ids=lambda profile: profile.name)
+def test_a_profile_leaves_out_only_notebooks_that_exist(profile):
+    missing = [path for path in profile.left_out if not (ROOT / path).is_file()]
+    assert not missing, f"the {profile.name} profile leaves out notebooks that do not exist: {missing}"
+
+
+def test_the_colab_profile_leaves_out_exactly_the_notebooks_that_import_torch():
+    importing = {path for path in EVERY_NOTEBOOK if imports_torch(nbformat.read(ROOT / path, as_version=4))}
+    assert importing, "no notebook imports torch: the colab profile need not leave any out"
+    assert sorted(importing - set(COLAB_PROFILE.left_out)) == [], "import torch, yet run on the colab profile"
+    assert sorted(set(COLAB_PROFILE.left_out) - importing) == [], (
+        "left out of the colab profile without importing torch"
+    )
+
+
+def test_the_locked_profile_installs_the_torch_that_make_test_installs():
+    makefile_pin = re.search(r"^TORCH := (\S+)$", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    assert makefile_pin and makefile_pin.group(1) == TORCH_REQUIREMENT
+    assert TORCH_REQUIREMENT in LOCKED_PROFILE.requirements
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import torch", True),
+        ("import numpy as np, torch.nn as nn", True),
+        ("from torch import nn", True),
+        ("from torch.nn import functional", True),
+        ("import torchvision", False),
+        ("x = 'import torch'", False),
+        ("from . import torch_helpers", False),
+    ],
+)
+def test_imports_torch_reads_import_statements(source, expected):
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("import torch"), nbformat.v4.new_code_cell(source)]
+    )
+    assert imports_torch(notebook) is expected
