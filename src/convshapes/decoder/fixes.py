@@ -177,11 +177,12 @@ def _add_axes(expected: int, found: int, shape: Shape | None, kind: str, recurre
         )
     if shape and expected - found == 1 and expected == 4 and len(shape) == 3 and None not in shape[1:]:
         steps, channels = shape[1], shape[2]
-        folds = ", ".join(exact_folds(steps, channels))
+        fold = exact_folds(steps, channels, limit=1)[0]
         return (
             f"Conv2D needs (batch, height, width, channels). Either add a channels axis, layers.Reshape("
             f"{show((steps, channels, 1))}) (the map as a one-channel image), or fold the {steps} steps into a grid "
-            f"and keep the {channels} channels: {folds} (convshapes.fold_options({steps}, channels={channels}))."
+            f"and keep the {channels} channels, e.g. {fold}; convshapes.fold_options({steps}, channels={channels}) "
+            "lists every fold."
         )
     if shape and expected == 4 and len(shape) == 2 and shape[1]:
         folds = ", ".join(exact_folds(shape[1], 1))
