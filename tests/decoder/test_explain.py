@@ -203,3 +203,13 @@ def test_a_pytorch_channels_last_input_gets_the_permutation_that_moves_channels_
         return
     order = tuple(int(axis) for axis in re.search(r"x\.permute\(([\d, ]+)\)", fix).group(1).split(","))
     assert np.zeros(shape, dtype=np.int8).transpose(order).shape[1] == channels
+
+
+def test_a_pytorch_view_fix_finds_the_grid_that_holds_the_values_of_one_sample():
+    fix = explain("RuntimeError: shape '[16, 9, 9, 32]' is invalid for input of size 50176").fix
+    assert "Each of the 16 samples holds 3136 values" in fix and "(16, 7, 14, 32)" in fix
+
+
+def test_a_pytorch_kernel_larger_than_its_input_gets_the_padding_that_makes_it_fit():
+    message = "Calculated padded input size per channel: (2 x 5). Kernel size: (3 x 3). Kernel size can't be greater than actual input size"
+    assert "padding=(1, 0)" in explain(message).fix

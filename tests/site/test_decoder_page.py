@@ -89,9 +89,11 @@ def test_the_page_does_not_show_up_when_searching_for_an_error_message(visit):  
     for message in gallery_error_messages()[:3]:
         tab = visit("search.html?q=" + quote_plus(message)).tab
         tab.wait_for_function(
-            "() => document.querySelector('#search-progress') && "
+            "() => !document.querySelector('#search-progress') || "
             "document.querySelector('#search-progress').textContent.trim().length > 0",
             timeout=20000,
         )
+        tab.wait_for_timeout(300)
         links = tab.locator("#search-results ul.search li a").evaluate_all("(links) => links.map(a => a.href)")
+        assert links, f"no search results for {message!r}"
         assert not any(Path(PAGE).stem in link for link in links), links

@@ -97,8 +97,10 @@ def _keras_window(inputs: Shape, windows: list, channels: int | None, facts: dic
             same.append(str(conv_output_length(length, windows[axis], stride, "same", rate if stride == 1 else 1)))
         else:
             same.append(str(pool_output_length(length, windows[axis], stride, "same")))
+    unknown_strides = name == "kernel_size" and "strides" not in facts
+    then = "with strides=1 the output then has" if unknown_strides else "the output then has"
     fix = (
-        f"Use padding='same' (the output then has {times(tuple(same))} steps), a {name} of at most "
+        f"Use padding='same' ({then} {times(tuple(same))} steps), a {name} of at most "
         f"{times(spatial)}, or an input of at least {times(tuple(spans))} steps (the shortest that leaves one "
         "output step)."
     )
@@ -532,7 +534,7 @@ def pt_input_rank(facts: dict[str, str]) -> tuple[str, str]:
     spatial = batched - 2
     if len(given) > batched:
         ones = [axis for axis in range(1, len(given)) if given[axis] == 1]
-        if len(given) - batched == 1 and len(ones) == 1:
+        if len(given) - batched == 1 and ones:
             squeezed = tuple(size for axis, size in enumerate(given) if axis != ones[0])
             return cause, f"Remove the axis of size 1: x.squeeze({ones[0]}) gives {show(squeezed)}."
         merged = show((given[0] * given[1], *given[2:])) if None not in given[:2] else "(N*T, C, ...)"
