@@ -1,23 +1,21 @@
 """The "Paste your error" page: its JavaScript matches like convshapes.explain, and the page links into the book.
 
-The first test needs only Chromium; the others build the website (slow the first time).
+The first test needs only Chromium; the others build the website (slow the first time). This module drives its
+own Chromium from one worker thread: Playwright's sync API allows one driver per thread, and
+test_website_browser's session-wide driver may be running in the main thread of the same test process.
 """
 
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
-from site_server import ROOT
-from test_website_browser import (  # noqa: F401  (fixtures used by name)
-    base_url,
-    browser,
-    gallery_error_messages,
-    student_site,
-    visit,
-)
+from playwright.sync_api import sync_playwright
+from site_server import ROOT, built_site, serve, shared_tmp
+from test_website_browser import CHROMIUM, CHROMIUM_ARGS, Visit, gallery_error_messages
 
 sys.path.insert(0, str(ROOT / "tests" / "decoder"))
 from corpus_files import CORPUS, LOOKALIKES  # noqa: E402
@@ -29,25 +27,77 @@ PAGE = "book/paste_your_error.html"
 SAMPLES = [CORPUS[index] for index in range(0, len(CORPUS), 9)]
 
 
+class BrowserThread:
+    """Chromium driven from one worker thread: ``run(function)`` calls ``function(browser)`` there."""
+
+    def __init__(self):
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pool.submit(self._start).result()
+
+    def _start(self):
+        self.driver = sync_playwright().start()
+        self.browser = self.driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+    def run(self, function):
+        return self.pool.submit(function, self.browser).result()
+
+    def close(self):
+        self.pool.submit(lambda: (self.browser.close(), self.driver.stop())).result()
+        self.pool.shutdown()
+
+
 @pytest.fixture(scope="module")
-def decoder_tab(browser, tmp_path_factory):  # noqa: F811
-    table = write_table(tmp_path_factory.mktemp("decoder") / "decoder-table.js")
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.set_content("<html><body></body></html>")
-    tab.add_script_tag(path=str(table))
-    tab.add_script_tag(path=str(ROOT / "book" / "_static" / "decoder.js"))
-    yield tab
-    context.close()
+def chromium():
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium (see .ci/run)"
+    thread = BrowserThread()
+    yield thread
+    thread.close()
 
 
-def test_the_page_script_recognises_every_message_as_python_does(decoder_tab):
+@pytest.fixture(scope="module")
+def student_site(tmp_path_factory) -> Path:
+    return built_site("student", shared_tmp(tmp_path_factory))
+
+
+@pytest.fixture(scope="module")
+def base_url(student_site):
+    with serve(student_site) as url:
+        yield url
+
+
+def in_page(chromium, base_url, path: str, action):
+    """Open ``path`` of the site, run ``action(visit)`` in the browser's thread, and return its result."""
+
+    def run(browser):
+        opened = Visit(browser, base_url, path)
+        try:
+            return action(opened)
+        finally:
+            opened.close()
+
+    return chromium.run(run)
+
+
+def test_the_page_script_recognises_every_message_as_python_does(chromium, tmp_path):
+    table = write_table(tmp_path / "decoder-table.js")
     messages = [record["message"] for record in CORPUS + LOOKALIKES]
-    found = decoder_tab.evaluate(
-        "(messages) => messages.map((m) => { const r = window.convshapesDecoder.recognise("
-        "window.convshapesDecoderTable, m); return r && {family: r.family.id, anchor: r.anchor, facts: r.facts}; })",
-        messages,
-    )
+
+    def run(browser):
+        context = browser.new_context()
+        try:
+            tab = context.new_page()
+            tab.set_content("<html><body></body></html>")
+            tab.add_script_tag(path=str(table))
+            tab.add_script_tag(path=str(ROOT / "book" / "_static" / "decoder.js"))
+            return tab.evaluate(
+                "(messages) => messages.map((m) => { const r = window.convshapesDecoder.recognise("
+                "window.convshapesDecoderTable, m); return r && {family: r.family.id, anchor: r.anchor, facts: r.facts}; })",
+                messages,
+            )
+        finally:
+            context.close()
+
+    found = chromium.run(run)
     expected = []
     for message in messages:
         match = recognise(message)
@@ -56,44 +106,53 @@ def test_the_page_script_recognises_every_message_as_python_does(decoder_tab):
     assert differ == []
 
 
-def explain_on_page(visit, message: str):  # noqa: F811
-    opened = visit(PAGE)
-    opened.tab.locator("#convshapes-decoder textarea").fill(message)
-    opened.tab.locator("#convshapes-decoder button").click()
-    return opened
+def pasted(message: str):
+    """An action that pastes ``message``, asks for the explanation and reads the result."""
+
+    def action(opened):
+        opened.tab.locator("#convshapes-decoder textarea").fill(message)
+        opened.tab.locator("#convshapes-decoder button").click()
+        result = opened.tab.locator("#convshapes-decoder .decoder-result")
+        return {
+            "family": result.get_attribute("data-family"),
+            "text": result.inner_text(),
+            "href": result.locator("a.decoder-link").get_attribute("href"),
+            "problems": list(opened.problems),
+        }
+
+    return action
 
 
 @pytest.mark.parametrize("record", SAMPLES, ids=[f"{record['family']}-{index}" for index, record in enumerate(SAMPLES)])
-def test_a_pasted_message_shows_its_family_numbers_and_a_link_to_its_section(visit, student_site, record):  # noqa: F811
-    opened = explain_on_page(visit, record["message"])
-    result = opened.tab.locator("#convshapes-decoder .decoder-result")
-    assert result.get_attribute("data-family") == record["family"]
-    assert "Read from the message" in result.inner_text()
-    href = result.locator("a.decoder-link").get_attribute("href")
-    target, anchor = href.removeprefix("../").split("#")
+def test_a_pasted_message_shows_its_family_numbers_and_a_link_to_its_section(chromium, base_url, student_site, record):
+    shown = in_page(chromium, base_url, PAGE, pasted(record["message"]))
+    assert shown["family"] == record["family"]
+    assert "Read from the message" in shown["text"]
+    target, anchor = shown["href"].removeprefix("../").split("#")
     assert anchor == recognise(record["message"]).anchor
     if (ROOT / target.replace(".html", ".ipynb")).exists():  # chapters 08-10 arrive with their own branches
         assert f'id="{anchor}"' in (student_site / target).read_text()
-    assert opened.problems == []
+    assert shown["problems"] == []
 
 
-def test_an_unknown_message_is_not_recognised_and_points_at_the_gallery(visit, student_site):  # noqa: F811
-    opened = explain_on_page(visit, "KeyError: 'learning_rate'")
-    result = opened.tab.locator("#convshapes-decoder .decoder-result")
-    assert result.inner_text().startswith("Not recognised")
-    href = result.locator("a.decoder-link").get_attribute("href")
-    assert (student_site / href.removeprefix("../")).is_file()
+def test_an_unknown_message_is_not_recognised_and_points_at_the_gallery(chromium, base_url, student_site):
+    shown = in_page(chromium, base_url, PAGE, pasted("KeyError: 'learning_rate'"))
+    assert shown["text"].startswith("Not recognised")
+    assert (student_site / shown["href"].removeprefix("../")).is_file()
 
 
-def test_the_page_does_not_show_up_when_searching_for_an_error_message(visit):  # noqa: F811
-    for message in gallery_error_messages()[:3]:
-        tab = visit("search.html?q=" + quote_plus(message)).tab
-        tab.wait_for_function(
-            "() => !document.querySelector('#search-progress') || "
-            "document.querySelector('#search-progress').textContent.trim().length > 0",
-            timeout=20000,
-        )
-        tab.wait_for_timeout(300)
-        links = tab.locator("#search-results ul.search li a").evaluate_all("(links) => links.map(a => a.href)")
-        assert links, f"no search results for {message!r}"
-        assert not any(Path(PAGE).stem in link for link in links), links
+def search_results(opened) -> list[str]:
+    opened.tab.wait_for_function(
+        "() => !document.querySelector('#search-progress') || "
+        "document.querySelector('#search-progress').textContent.trim().length > 0",
+        timeout=20000,
+    )
+    opened.tab.wait_for_timeout(300)
+    return opened.tab.locator("#search-results ul.search li a").evaluate_all("(links) => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("message", gallery_error_messages()[:3])
+def test_the_page_does_not_show_up_when_searching_for_an_error_message(chromium, base_url, message):
+    links = in_page(chromium, base_url, "search.html?q=" + quote_plus(message), search_results)
+    assert links, f"no search results for {message!r}"
+    assert not any(Path(PAGE).stem in link for link in links), links
