@@ -7,21 +7,18 @@ test_website_browser's session-wide driver may be running in the main thread of 
 
 from __future__ import annotations
 
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
+from decoder.corpus_files import CORPUS, LOOKALIKES
 from playwright.sync_api import sync_playwright
 from site_server import ROOT, built_site, serve, shared_tmp
 from test_website_browser import CHROMIUM, CHROMIUM_ARGS, Visit, gallery_error_messages
 
-sys.path.insert(0, str(ROOT / "tests" / "decoder"))
-from corpus_files import CORPUS, LOOKALIKES  # noqa: E402
-
-from convshapes.decoder.explain import recognise  # noqa: E402
-from convshapes.decoder.export import write_table  # noqa: E402
+from convshapes.decoder.explain import recognise
+from convshapes.decoder.export import write_table
 
 PAGE = "book/paste_your_error.html"
 SAMPLES = [CORPUS[index] for index in range(0, len(CORPUS), 9)]
