@@ -1,4 +1,4 @@
-"""The ``convshapes`` command: ``check`` scores one student's notebook, ``grade`` grades a class."""
+"""The ``convshapes`` command: ``check`` scores one student's notebook, ``grade`` grades a class, ``explain`` decodes an error."""
 
 from __future__ import annotations
 
@@ -56,6 +56,25 @@ def run_grade(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def run_explain(arguments: argparse.Namespace) -> int:
+    """Explain an error message; exit 0 when recognised, 1 when not, 2 when there is no message."""
+    from .decoder import explain
+
+    message = sys.stdin.read() if arguments.message in (None, "-") else arguments.message
+    if not message.strip():
+        print("convshapes explain: give the error message as an argument or on standard input", file=sys.stderr)
+        return 2
+    explanation = explain(message)
+    if explanation is None:
+        print(
+            "Not recognised: this message is not one of the shape errors the decoder knows. "
+            "See the error gallery, notebooks/06_error_gallery.ipynb (website: notebooks/06_error_gallery.html)."
+        )
+        return 1
+    print(explanation)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="convshapes", description="Tools for the convshapes exercises.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -94,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--total-timeout", type=positive_int, help="seconds per submission (default: 4 cell timeouts + 60)"
     )
     grade.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap (trusted submissions only)")
+    explain = commands.add_parser(
+        "explain",
+        help="explain a shape error message and compute its fix",
+        description="Recognises a Keras, TensorFlow, NumPy or PyTorch shape error, reads its numbers and prints the "
+        "cause, the fix for those numbers and the book section that explains it. Exits 1 when not recognised.",
+    )
+    explain.set_defaults(run=run_explain)
+    explain.add_argument("message", nargs="?", help="the error message (default, or '-': read it from standard input)")
     return parser
 
 
