@@ -14,9 +14,11 @@ from urllib.parse import quote_plus, unquote, urldefrag, urlparse
 
 import nbformat
 import pytest
+import yaml
 from playwright.sync_api import sync_playwright
 from site_server import EDITIONS, REPOSITORY, ROOT, built_site, is_notebook, serve, shared_tmp, toc_pages, toc_parts
 
+from convshapes import explain
 from convshapes.notebook.machine_paths import MACHINE_PATH
 
 CHROMIUM = os.environ.get("CONVSHAPES_CHROMIUM", "/usr/bin/chromium")
@@ -373,3 +375,28 @@ def test_instructor_edition_page_loads_and_is_in_the_sidebar(visit, instructor_u
     assert page_path in sidebar_pages(opened), "not in the navigation"
     if page_path.startswith("solutions/"):
         assert opened.tab.locator("div.cell_output").count() > 0, "a solution page shows no executed output"
+
+
+def pasted_messages() -> list[str]:
+    """One real message per decoder family, as its public thread shows it (other names, other numbers)."""
+    corpus = yaml.safe_load((ROOT / "tests" / "decoder" / "corpus.yaml").read_text())
+    first: dict[str, str] = {}
+    for record in corpus:
+        if record["source"].startswith("https://") and "\n" not in record["message"]:
+            first.setdefault(record["family"], record["message"])
+    return list(first.values())
+
+
+@pytest.mark.parametrize("message", pasted_messages())
+def test_search_finds_the_explanation_of_a_real_message_with_its_own_names_and_numbers(visit, message):
+    expected = f"{explain(message).page}.html"
+    opened = visit("search.html?q=" + quote_plus(message))
+    tab = opened.tab
+    tab.wait_for_function(
+        "() => !document.querySelector('#search-progress') || "
+        "document.querySelector('#search-progress').textContent.trim().length > 0",
+        timeout=20000,
+    )
+    tab.wait_for_timeout(300)
+    results = tab.locator("#search-results ul.search li a").evaluate_all("(links) => links.map(a => a.href)")
+    assert any(expected in link for link in results[:5]), f"results for {message!r}: {results}"
