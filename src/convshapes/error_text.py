@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Terminal colour codes, as Keras 3 puts around the detail of an error (also used by the error decoder).
+ANSI_PATTERN = r"\x1b\[[0-9;]*m"
+_ANSI = re.compile(ANSI_PATTERN)
 _FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*")
 _OP_SUFFIX = re.compile(r"\s*\[Op:\w+\].*$", re.DOTALL)
 _KERAS_WRAPPER = re.compile(r"^Exception encountered when calling [\w.]+\(\)\.\s*")

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ANSI = r"\x1b\[[0-9;]*m"
+from ..error_text import ANSI_PATTERN
+
+ANSI = ANSI_PATTERN
 SHAPE_ITEM = r"Dimension\(\w+\)|None|\?|-?\d+"
 
 PAREN = r"\([^()]*\)"
