@@ -1,4 +1,5 @@
-"""The ``convshapes`` command: ``check`` scores one student's notebook, ``grade`` grades a class, ``explain`` decodes an error."""
+"""The ``convshapes`` command: ``check`` scores one student's notebook, ``grade`` grades a class, ``autograder``
+builds a Gradescope autograder, ``explain`` decodes an error."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .grading.autograder.config import VISIBILITIES
 from .grading.settings import GradingSettings
 
 DEFAULTS = GradingSettings()
@@ -53,6 +55,31 @@ def run_grade(arguments: argparse.Namespace) -> int:
         return 2
     print(summary_table(results))
     print(f"gradebook: {arguments.out / 'gradebook.csv'}")
+    return 0
+
+
+def run_autograder(arguments: argparse.Namespace) -> int:
+    """Build a Gradescope autograder bundle; exit 2 when the master or the checkout cannot make one."""
+    from .grading.autograder.bundle import build_autograder
+    from .grading.autograder.config import AutograderConfig
+    from .grading.grade import GraderError
+
+    master = arguments.master
+    out = arguments.out or Path(f"{master.stem}-autograder.zip")
+    settings = GradingSettings(cell_timeout=arguments.timeout, total_timeout=arguments.total_timeout)
+    config = AutograderConfig(
+        master.stem, master.name, settings.cell_timeout, settings.submission_timeout, arguments.visibility
+    )
+    try:
+        names = build_autograder(master, out, config)
+    except (GraderError, OSError) as error:
+        print(f"convshapes autograder: {error}", file=sys.stderr)
+        return 2
+    print(f"{out}: {', '.join(names)}")
+    print(
+        f"Upload it as a Gradescope programming assignment's autograder (Ubuntu 22.04 base image) and set its "
+        f"timeout above {config.total_timeout + 180} seconds: a submission may run {config.total_timeout} seconds."
+    )
     return 0
 
 
@@ -113,6 +140,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--total-timeout", type=positive_int, help="seconds per submission (default: 4 cell timeouts + 60)"
     )
     grade.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap (trusted submissions only)")
+    autograder = command(
+        "autograder",
+        "build a Gradescope autograder zip that grades one assignment",
+        "Writes OUT (default: <master name>-autograder.zip) for a Gradescope programming assignment: setup.sh "
+        "installs the pinned runtime and convshapes, run_autograder grades each submission like `convshapes grade` "
+        "and writes results.json with one test per question.",
+        run_autograder,
+    )
+    autograder.add_argument("master", type=Path, help="the solution notebook, e.g. solutions/shape_arithmetic.ipynb")
+    autograder.add_argument("--out", type=Path, help="the zip to write (default: <master name>-autograder.zip)")
+    autograder.add_argument(
+        "--total-timeout", type=positive_int, help="seconds per submission (default: 4 cell timeouts + 60)"
+    )
+    autograder.add_argument(
+        "--visibility",
+        choices=VISIBILITIES,
+        default="visible",
+        help="when students see their per-question hints, in Gradescope's terms (default: visible)",
+    )
     explain = commands.add_parser(
         "explain",
         help="explain a shape error message and compute its fix",

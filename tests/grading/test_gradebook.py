@@ -26,22 +26,42 @@ def test_student_result_survives_a_json_round_trip_with_its_status():
     assert restored.status is SubmissionStatus.KERNEL_DIED
 
 
-def test_gradescope_results_list_each_question_with_its_score():
-    results = gradescope_results(student_result(points=(1, 0)))
+def test_gradescope_results_list_each_question_with_its_score_and_hint():
+    results = gradescope_results(student_result(points=(1, 0)), "mini")
     assert results["score"] == 1
     assert results["tests"] == [
-        {"name": "q-shape", "score": 1, "max_score": 1, "status": "passed", "output": "correct."},
-        {"name": "q-cases", "score": 0, "max_score": 2, "status": "failed", "output": "off by one."},
+        {
+            "name": "q-shape",
+            "number": "1",
+            "score": 1,
+            "max_score": 1,
+            "status": "passed",
+            "output": "correct.",
+            "visibility": "visible",
+        },
+        {
+            "name": "q-cases",
+            "number": "2",
+            "score": 0,
+            "max_score": 2,
+            "status": "failed",
+            "output": "off by one.",
+            "visibility": "visible",
+        },
     ]
 
 
-def test_gradescope_output_names_the_status_and_the_message():
-    results = gradescope_results(student_result(status=SubmissionStatus.TIMEOUT, message="stopped after 300 s."))
-    assert results["output"] == "timeout: stopped after 300 s."
+def test_gradescope_output_is_the_feedback_with_the_status_and_the_message():
+    result = student_result(status=SubmissionStatus.TIMEOUT, message="stopped after 300 s.")
+    output = gradescope_results(result, "mini")["output"]
+    assert output.splitlines()[:2] == ["mini: 1/3 points (timeout)", "stopped after 300 s."]
 
 
-def test_gradescope_output_is_the_status_when_there_is_no_message():
-    assert json.loads(json.dumps(gradescope_results(student_result())))["output"] == "graded"
+def test_gradescope_visibility_applies_to_the_whole_result_and_each_test():
+    results = gradescope_results(student_result(), "mini", visibility="after_published", execution_time=12)
+    assert results["visibility"] == "after_published" and results["execution_time"] == 12
+    assert {test["visibility"] for test in results["tests"]} == {"after_published"}
+    assert results["stdout_visibility"] == "hidden"
 
 
 def test_write_student_writes_results_feedback_and_a_record_that_reads_back(tmp_path):

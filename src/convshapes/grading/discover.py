@@ -21,9 +21,13 @@ def discover(folder: Path) -> list[Submission]:
     A student folder with no notebook, or with several, still gets a submission with the problem named."""
     if not folder.is_dir():
         raise ValueError(f"submissions folder {folder} does not exist or is not a folder.")
-    submissions = [Submission(path.stem, path) for path in sorted(folder.glob("*.ipynb")) if _is_notebook(path, folder)]
+    submissions = [
+        Submission(path.stem, path) for path in sorted(folder.glob("*.ipynb")) if is_submitted_notebook(path, folder)
+    ]
     for student_folder in sorted(path for path in folder.iterdir() if path.is_dir() and not _is_clutter(path.name)):
-        notebooks = sorted(path for path in student_folder.rglob("*.ipynb") if _is_notebook(path, student_folder))
+        notebooks = sorted(
+            path for path in student_folder.rglob("*.ipynb") if is_submitted_notebook(path, student_folder)
+        )
         if len(notebooks) == 1:
             submissions.append(Submission(student_folder.name, notebooks[0]))
         elif not notebooks:
@@ -54,5 +58,6 @@ def _is_clutter(name: str) -> bool:
     return name.startswith(".") or name == "__MACOSX"
 
 
-def _is_notebook(path: Path, root: Path) -> bool:
+def is_submitted_notebook(path: Path, root: Path) -> bool:
+    """A file under ``root`` that is not in a hidden or clutter folder."""
     return path.is_file() and not any(_is_clutter(part) for part in path.relative_to(root).parts)

@@ -43,22 +43,34 @@ class StudentResult:
         )
 
 
-def gradescope_results(result: StudentResult) -> dict:
-    """The per-student ``results.json`` in Gradescope's autograder format."""
-    return {
+def gradescope_results(
+    result: StudentResult, assignment: str, visibility: str = "visible", execution_time: int | None = None
+) -> dict:
+    """The per-student ``results.json`` in Gradescope's autograder format
+    (https://gradescope-autograders.readthedocs.io/en/latest/specs/): one test per question with its hint as
+    output, the total, and the feedback summary as the output the student sees."""
+    results = {
         "score": result.total,
-        "output": f"{result.status}: {result.message}" if result.message else result.status,
+        "output": feedback_text(result, assignment),
+        "output_format": "text",
+        "visibility": visibility,
+        "stdout_visibility": "hidden",
         "tests": [
             {
                 "name": verdict.question_id,
+                "number": str(number),
                 "score": verdict.points,
                 "max_score": verdict.max_points,
-                "status": "passed" if verdict.points == verdict.max_points else "failed",
+                "status": "passed" if verdict.passed else "failed",
                 "output": verdict.message,
+                "visibility": visibility,
             }
-            for verdict in result.verdicts
+            for number, verdict in enumerate(result.verdicts, start=1)
         ],
     }
+    if execution_time is not None:
+        results["execution_time"] = execution_time
+    return results
 
 
 def feedback_text(result: StudentResult, assignment: str) -> str:
@@ -71,7 +83,9 @@ def feedback_text(result: StudentResult, assignment: str) -> str:
 
 def write_student(out: Path, result: StudentResult, assignment: str) -> None:
     folder = out / "students" / result.student
-    write_atomically(folder / "results.json", json.dumps(gradescope_results(result), indent=1, sort_keys=True) + "\n")
+    write_atomically(
+        folder / "results.json", json.dumps(gradescope_results(result, assignment), indent=1, sort_keys=True) + "\n"
+    )
     write_atomically(folder / "feedback.txt", feedback_text(result, assignment))
     write_atomically(folder / "record.json", json.dumps(result.to_json(), indent=1, sort_keys=True) + "\n")
 

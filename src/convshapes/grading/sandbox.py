@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,11 +33,13 @@ class RunResult:
 
 
 def bubblewrap_path() -> str | None:
-    """The bwrap executable, if it is installed and can create a sandbox here."""
+    """The bwrap executable, if it is installed and can create the sandbox grading uses here (inside some
+    containers bwrap starts but cannot mount /proc, for instance)."""
     path = shutil.which("bwrap")
     if path is None:
         return None
-    trial = subprocess.run([path, "--ro-bind", "/", "/", "--unshare-net", "true"], capture_output=True, timeout=30)
+    with tempfile.TemporaryDirectory(prefix="convshapes-probe-") as work:
+        trial = subprocess.run([*sandbox_prefix(path, Path(work), [], []), "true"], capture_output=True, timeout=30)
     return path if trial.returncode == 0 else None
 
 
@@ -63,6 +66,12 @@ def limits_prefix(settings: GradingSettings) -> list[str]:
         f"--fsize={settings.file_bytes}",
         "--core=0",
     ]
+
+
+def privilege_prefix(uid: int) -> list[str]:
+    """setpriv arguments that run a command as user ``uid`` (its own group, no others), so that a notebook run by a
+    root grader without bubblewrap can neither read the grader's files nor change the code that judges it."""
+    return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--"]
 
 
 def run_in_sandbox(
@@ -99,17 +108,25 @@ def run_in_sandbox(
         str(notebook_path),
     ]
     visible = [Path(sys.prefix), *_package_roots()]
-    prefix = sandbox_prefix(bwrap, work, hidden, visible) if bwrap else []
+    if bwrap:
+        prefix, home = sandbox_prefix(bwrap, work, hidden, visible), Path("/tmp")  # a private /tmp
+    else:
+        prefix, home = [], work / "home"  # the shared /tmp may hold another user's or another run's files
+        home.mkdir()
+        if settings.unprivileged_uid is not None:
+            for path in (work, *work.iterdir()):
+                os.chown(path, settings.unprivileged_uid, settings.unprivileged_uid)
+            prefix = privilege_prefix(settings.unprivileged_uid)
     environment = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": "/tmp",
+        "HOME": str(home),
         "LANG": "C.UTF-8",
         **QUIET_KERNEL_ENVIRONMENT,
         "MPLBACKEND": "Agg",
         "PYTHONDONTWRITEBYTECODE": "1",
-        "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime",
-        "IPYTHONDIR": "/tmp/ipython",
-        "MPLCONFIGDIR": "/tmp/matplotlib",
+        "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"),
+        "IPYTHONDIR": str(home / "ipython"),
+        "MPLCONFIGDIR": str(home / "matplotlib"),
         FACTS_LOG: str(facts),
     }
     result = RunResult()

@@ -13,6 +13,7 @@ class GradingSettings:
     total_timeout: int | None = None  # seconds one submission may run; None: four cell timeouts plus a minute
     jobs: int = 1  # submissions graded at once
     sandbox: bool = True  # run each submission in bubblewrap
+    unprivileged_uid: int | None = None  # without bubblewrap: run the notebook as this user (the grader runs as root)
     memory_bytes: int = 6 * 1024**3  # address space of a submission's processes
     processes: int = 512
     file_bytes: int = 64 * 1024**2  # largest file a submission may write
