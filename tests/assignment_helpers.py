@@ -36,3 +36,15 @@ def with_key_checks(notebook: nbformat.NotebookNode, solution: nbformat.Notebook
         cell = notebook.cells[question.check_index]
         cell.source = one_line_check(question.question_id, cell.source)
     return notebook
+
+
+def with_answers_from(
+    exercise: nbformat.NotebookNode, solution: nbformat.NotebookNode, question_ids
+) -> nbformat.NotebookNode:
+    """The exercise with the solution's answer cells for ``question_ids``; the other answers stay as they were."""
+    solved = {answer_id(cell): cell.source for cell in solution.cells if answer_id(cell) is not None}
+    notebook = nbformat.from_dict(exercise)
+    for cell in notebook.cells:
+        if answer_id(cell) in question_ids:
+            cell.source = solved[answer_id(cell)]
+    return notebook

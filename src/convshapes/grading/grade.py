@@ -28,6 +28,18 @@ class GraderError(RuntimeError):
     """The grader itself cannot run (as opposed to a submission that scores low)."""
 
 
+def read_master(path: Path) -> tuple[nbformat.NotebookNode, list]:
+    """The master notebook and its questions, or a GraderError that says which notebook to pass instead."""
+    try:
+        master = nbformat.read(path, as_version=4)
+        return master, questions(master)
+    except Exception as error:
+        raise GraderError(
+            f"the master {path} is not a gradable solution notebook: {error}. Pass the solution notebook "
+            f"(solutions/{Path(path).name}), not the exercise."
+        ) from error
+
+
 class Grader:
     """Everything one grading run needs, shared by the workers."""
 
@@ -39,11 +51,7 @@ class Grader:
                 "bubblewrap (bwrap) is missing or cannot create a sandbox on this machine: install it "
                 "(apt-get install bubblewrap), or pass --no-sandbox to grade without isolation."
             )
-        try:
-            self.master = nbformat.read(master_path, as_version=4)
-            self.questions = questions(self.master)
-        except Exception as error:
-            raise GraderError(f"the master {master_path} is not a gradable solution notebook: {error}") from error
+        self.master, self.questions = read_master(master_path)
         self.references = master_references(self.master, out / ".work", settings.cell_timeout)
         self.master_sha256 = hashlib.sha256(master_path.read_bytes()).hexdigest()
         self.hidden = hidden

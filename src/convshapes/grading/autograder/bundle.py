@@ -12,26 +12,20 @@ import zipfile
 from importlib import resources
 from pathlib import Path
 
-import nbformat
-
 import convshapes
 
-from ...notebook.questions import questions
-from ..grade import GraderError
+from ..grade import GraderError, read_master
 from .config import AutograderConfig
 
 SCRIPTS = ("setup.sh", "run_autograder")
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # every entry gets the same timestamp: the same inputs make the same zip
+FIXED_EPOCH = "1577836800"  # FIXED_TIME as SOURCE_DATE_EPOCH, which the wheel builder uses for its own entries
 
 
 def build_autograder(master: Path, out: Path, config: AutograderConfig) -> list[str]:
     """Write the bundle for ``master`` to ``out`` (replaced whole, never half-written); return its file names."""
-    try:
-        notebook = nbformat.read(master, as_version=4)
-        count = len(questions(notebook))
-    except Exception as error:
-        raise GraderError(f"the master {master} is not a gradable solution notebook: {error}") from error
-    if count == 0:
+    _, found = read_master(master)
+    if not found:
         raise GraderError(f"the master {master} has no graded questions: pass a notebook from solutions/.")
     root = project_root()
     with tempfile.TemporaryDirectory(prefix="convshapes-bundle-") as folder:
@@ -72,7 +66,12 @@ def build_wheel(root: Path, folder: Path) -> Path:
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(root / name, copy / name)
     command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
-    built = subprocess.run([*command, "--wheel-dir", str(folder), str(copy)], capture_output=True, text=True)
+    built = subprocess.run(
+        [*command, "--wheel-dir", str(folder), str(copy)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH},
+    )
     wheels = sorted(folder.glob("convshapes-*.whl"))
     if built.returncode != 0 or len(wheels) != 1:
         raise GraderError(f"pip could not build the convshapes wheel:\n{built.stderr[-2000:]}")
