@@ -128,7 +128,9 @@ def test_the_same_master_gives_the_same_zip_and_leaves_the_checkout_as_it_was(bu
 def test_an_exercise_is_refused_as_a_master_with_the_reason(tmp_path):
     result = make_bundle(ROOT / "exercises" / "shape_arithmetic.ipynb", tmp_path / "x.zip")
     assert result.returncode == 2
-    assert "is not a gradable solution notebook" in result.stderr and "solutions/shape_arithmetic.ipynb" in result.stderr
+    assert (
+        "is not a gradable solution notebook" in result.stderr and "solutions/shape_arithmetic.ipynb" in result.stderr
+    )
     assert not (tmp_path / "x.zip").exists()
 
 
