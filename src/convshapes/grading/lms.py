@@ -94,7 +94,8 @@ def canvas_csv(results: list[StudentResult], assignment: str, points_possible: i
 
 
 def scores_csv(results: list[StudentResult]) -> str:
-    """``student,score,max``, every field quoted (Blackboard's Grade Center upload asks for quoted fields)."""
+    """``student,score,max``, every field quoted, as Blackboard's Grade Center upload asks (Blackboard Help,
+    "Uploading or Downloading Grade Center Items for Working Offline")."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["student", "score", "max"])
