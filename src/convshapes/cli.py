@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .grading.autograder.config import VISIBILITIES
+from .grading.lms import CanvasMatch, LmsFormat
 from .grading.settings import GradingSettings
 
 DEFAULTS = GradingSettings()
@@ -47,6 +48,8 @@ def run_grade(arguments: argparse.Namespace) -> int:
         total_timeout=arguments.total_timeout,
         jobs=arguments.jobs,
         sandbox=not arguments.no_sandbox,
+        formats=tuple(LmsFormat(name) for name in dict.fromkeys(arguments.formats)),
+        canvas_match=CanvasMatch(arguments.canvas_match),
     )
     try:
         results = grade_folder(arguments.submissions, arguments.master, arguments.out, settings)
@@ -55,6 +58,8 @@ def run_grade(arguments: argparse.Namespace) -> int:
         return 2
     print(summary_table(results))
     print(f"gradebook: {arguments.out / 'gradebook.csv'}")
+    for lms_format in settings.formats:
+        print(f"{lms_format} gradebook: {arguments.out / lms_format.file_name}")
     return 0
 
 
@@ -127,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         "grade",
         "grade a folder of submissions against a master solution notebook",
         "Grades every .ipynb under SUBMISSIONS_DIR (the file or folder name is the student id) in its own sandbox, "
-        "and writes gradebook.csv, gradebook.json and per-student results to OUT_DIR.",
+        "and writes gradebook.csv, gradebook.json, per-student results and any --format gradebooks to OUT_DIR.",
         run_grade,
     )
     grade.add_argument("submissions", type=Path, metavar="SUBMISSIONS_DIR")
@@ -140,6 +145,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--total-timeout", type=positive_int, help="seconds per submission (default: 4 cell timeouts + 60)"
     )
     grade.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap (trusted submissions only)")
+    grade.add_argument(
+        "--format",
+        dest="formats",
+        action="append",
+        default=[],
+        choices=[lms_format.value for lms_format in LmsFormat],
+        help="also write an LMS gradebook: canvas (canvas.csv) or plain (scores.csv, student,score,max); "
+        "repeat for both. gradebook.csv and gradebook.json are always written",
+    )
+    grade.add_argument(
+        "--canvas-match",
+        choices=[column.value for column in CanvasMatch],
+        default=DEFAULTS.canvas_match.value,
+        help="the canvas.csv column for a student id that is not a Canvas download name: SIS Login ID, SIS User ID "
+        "or the Student name (default sis-login-id)",
+    )
     autograder = command(
         "autograder",
         "build a Gradescope autograder zip that grades one assignment",

@@ -16,6 +16,7 @@ from ..tables import text_table
 from .discover import Submission, discover
 from .export import graded_notebook
 from .gradebook import StudentResult, write_gradebook, write_student
+from .lms import write_lms_gradebooks
 from .load import load
 from .reference import master_references
 from .sandbox import bubblewrap_path, run_in_sandbox
@@ -144,6 +145,7 @@ def grade_folder(
                 file=sys.stderr,
             )
     write_gradebook(out, results, [q.question_id for q in grader.questions], master.stem)
+    write_lms_gradebooks(out, results, master.stem, sum(q.points for q in grader.questions), settings)
     return sorted(results, key=lambda result: result.student)
 
 

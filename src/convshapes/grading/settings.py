@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lms import CanvasMatch, LmsFormat
+
 
 @dataclass(frozen=True)
 class GradingSettings:
@@ -19,6 +21,8 @@ class GradingSettings:
     file_bytes: int = 64 * 1024**2  # largest file a submission may write
     output_characters: int = 20_000  # longest nbval message kept per cell
     max_submission_bytes: int = 20 * 1024**2  # larger notebooks are refused unread
+    formats: tuple[LmsFormat, ...] = ()  # LMS gradebooks written beside gradebook.csv and gradebook.json
+    canvas_match: CanvasMatch = CanvasMatch.SIS_LOGIN_ID  # canvas.csv column for ids that are not Canvas download names
 
     @property
     def submission_timeout(self) -> int:
