@@ -2,7 +2,9 @@
 
 Prints a table and writes it to bench/results.md. Targets (2 cores): warm `make book` under 20 s;
 grading at most 1.3 x `jupyter nbconvert --execute` of the same notebook, and -j 2 at least 1.7 x
-faster than -j 1; the whole suite with 2 workers at most 0.6 x the suite with 1 worker."""
+faster than -j 1; the whole suite with 2 workers at most 0.6 x the suite with 1 worker. Grading also
+reports its peak memory (resident set, sampled every 0.1 s) and the throughput the instructor guide's
+"Past one machine" section turns into course sizes."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 import nbformat
+import psutil
 
 from convshapes.notebook.execute import QUIET_KERNEL_ENVIRONMENT, execute
 
@@ -24,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENVIRONMENT = {**os.environ, **QUIET_KERNEL_ENVIRONMENT}
 GRADED = ROOT / "solutions" / "shape_arithmetic.ipynb"
+EVENING_MINUTES = 4 * 60  # "one evening" in the course sizes below
+MIB = 1024**2
 
 
 def seconds(command: list[str], cwd: Path = ROOT) -> float:
@@ -57,23 +62,38 @@ def class_of_twenty(folder: Path) -> Path:
     return submissions
 
 
-def grading_seconds(submissions: Path, out: Path, jobs: int) -> float:
-    return (
-        seconds(
-            [
-                str(BIN / "convshapes"),
-                "grade",
-                str(submissions),
-                "--master",
-                str(GRADED),
-                "--out",
-                str(out),
-                "-j",
-                str(jobs),
-            ]
-        )
-        / 20
-    )
+def tree_rss(process: psutil.Process) -> tuple[int, int]:
+    """Resident bytes of ``process`` itself and of all its descendants (0 for those that just ended)."""
+
+    def rss(member: psutil.Process) -> int:
+        try:
+            return member.memory_info().rss
+        except psutil.Error:
+            return 0
+
+    try:
+        descendants = process.children(recursive=True)
+    except psutil.Error:
+        descendants = []
+    return rss(process), sum(rss(member) for member in descendants)
+
+
+def grading_run(submissions: Path, out: Path, jobs: int) -> tuple[float, int, int]:
+    """Seconds per submission of `convshapes grade -j jobs` on the class of twenty, with the peak resident
+    bytes of the whole run and of its workers alone (sandboxes, nbval and kernels, without the grader)."""
+    command = [str(BIN / "convshapes"), "grade", str(submissions), "--master", str(GRADED), "--out", str(out)]
+    started = time.monotonic()
+    with subprocess.Popen(
+        [*command, "-j", str(jobs)], env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    ) as grading:
+        watched, whole, workers = psutil.Process(grading.pid), 0, 0
+        while grading.poll() is None:
+            own, below = tree_rss(watched)
+            whole, workers = max(whole, own + below), max(workers, below)
+            time.sleep(0.1)
+    if grading.returncode != 0:
+        raise subprocess.CalledProcessError(grading.returncode, command)
+    return (time.monotonic() - started) / 20, whole, workers
 
 
 def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
@@ -121,8 +141,8 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
         )
         rows.append(("jupyter nbconvert --execute (graded notebook)", nbconvert, f"{nbconvert / base:.2f} x floor", ""))
         submissions = class_of_twenty(scratch)
-        one = grading_seconds(submissions, scratch / "grades-j1", 1)
-        two = grading_seconds(submissions, scratch / "grades-j2", 2)
+        one, whole_one, worker = grading_run(submissions, scratch / "grades-j1", 1)
+        two, whole_two, _ = grading_run(submissions, scratch / "grades-j2", 2)
         rows.append(
             (
                 "grading, -j 1, per submission (20)",
@@ -139,6 +159,20 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
                 f">= 1.7: {'met' if one / two >= 1.7 else 'MISSED'}",
             )
         )
+        cores = os.cpu_count() or 1
+        per_core = 60 / two / cores
+        rows += [
+            ("grading, -j 1, peak memory of one worker (sandbox, nbval, kernel)", worker / MIB, "MiB", ""),
+            ("grading, -j 1, peak memory of the whole run", whole_one / MIB, "MiB", ""),
+            ("grading, -j 2, peak memory of the whole run", whole_two / MIB, "MiB", ""),
+            ("grading, -j 2, submissions per minute per core", per_core, "per minute", ""),
+            (
+                f"submissions graded in a {EVENING_MINUTES // 60}-hour evening, -j {cores}",
+                per_core * cores * EVENING_MINUTES,
+                "submissions",
+                "",
+            ),
+        ]
         if run_suite:
             suite = [
                 str(BIN / "python"),
@@ -168,7 +202,8 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
 
 
 def table(rows: list[tuple[str, float, str, str]]) -> str:
-    lines = ["| measure | seconds | ratio | target |", "| --- | ---: | --- | --- |"]
+    """Seconds unless the ratio column names another unit."""
+    lines = ["| measure | value | ratio or unit | target |", "| --- | ---: | --- | --- |"]
     lines += [f"| {what} | {spent:.1f} | {ratio} | {target} |" for what, spent, ratio, target in rows]
     return "\n".join(lines)
 

@@ -6,5 +6,5 @@ cells) -> sandbox (execute under nbval, in bubblewrap) -> verdict (judge the exp
 clean process) -> gradebook (CSV, JSON, per-student results and feedback, written atomically)
 -> lms (the Canvas and plain gradebooks ``--format`` asks for).
 ``settings`` holds a run's limits, ``status`` how a submission ended; ``check`` is the same pipeline
-for one notebook, without the sandbox.
+for one notebook, without the sandbox; ``autograder`` packs it for Gradescope, one upload per container.
 """

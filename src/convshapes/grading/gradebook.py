@@ -43,13 +43,11 @@ class StudentResult:
         )
 
 
-def gradescope_results(
-    result: StudentResult, assignment: str, visibility: str = "visible", execution_time: int | None = None
-) -> dict:
+def gradescope_results(result: StudentResult, assignment: str, visibility: str = "visible") -> dict:
     """The per-student ``results.json`` in Gradescope's autograder format
     (https://gradescope-autograders.readthedocs.io/en/latest/specs/): one test per question with its hint as
     output, the total, and the feedback summary as the output the student sees."""
-    results = {
+    return {
         "score": result.total,
         "output": feedback_text(result, assignment),
         "output_format": "text",
@@ -68,9 +66,6 @@ def gradescope_results(
             for number, verdict in enumerate(result.verdicts, start=1)
         ],
     }
-    if execution_time is not None:
-        results["execution_time"] = execution_time
-    return results
 
 
 def feedback_text(result: StudentResult, assignment: str) -> str:

@@ -2,6 +2,7 @@
 scores as ``convshapes grade``; every bad upload gets a readable 0 and every results.json follows Gradescope's
 specification. setup.sh installs from the registries once (later bundles find everything installed)."""
 
+import re
 import subprocess
 import sys
 
@@ -195,3 +196,10 @@ def test_student_code_reads_no_master_and_writes_no_result_or_grader(gradescope)
     assert results["score"] == 0, log
     grading = next((gradescope["root"] / "convshapes-venv" / "lib").glob("python3*/site-packages/convshapes/grading"))
     assert "def verdicts" in (grading / "verdict.py").read_text()
+
+
+def test_the_build_log_line_the_instructor_guide_quotes_is_the_one_setup_prints(gradescope):
+    guide = (ROOT / "book" / "instructor_guide.md").read_text()
+    quoted = re.search(r"`((\w+): \d+ questions checked against the master; references cached\.)`", guide)
+    assert quoted, "the guide quotes the line setup.sh ends with"
+    assert quoted[1] in gradescope["setups"][quoted[2]].stdout.splitlines()
