@@ -43,9 +43,10 @@ $(TORCH_READY): $(READY)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) $(TORCH_PIP_OPTIONS) $(TORCH)
 	touch $@
 
-# Notebooks that `make test` has just validated with nbval are taken from the execution cache, not re-run.
+# Notebooks that `make test` has just validated with nbval are taken from the execution cache, not re-run;
+# the others run first, in parallel (one per core), into the same cache.
 book: $(READY)
-	$(BIN)/python -m convshapes.authoring.execution_cache
+	$(BIN)/python -m convshapes.authoring.execution_cache --execute
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
 	@echo "The website is in _build/html: open file://$(CURDIR)/_build/html/index.html"
 

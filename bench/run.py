@@ -1,6 +1,7 @@
 """`make bench`: time the book's heavy paths on this machine, each as a ratio to a floor measured in the same run.
 
-Prints a table and writes it to bench/results.md. Targets (2 cores): warm `make book` under 20 s;
+Prints a table and writes it to bench/results.md. Targets (2 cores): cold `make book` (notebooks run in
+parallel) at most 0.6 x a cold build that runs them one after another; warm `make book` under 20 s;
 grading at most 1.3 x `jupyter nbconvert --execute` of the same notebook, and -j 2 at least 1.7 x
 faster than -j 1; the whole suite with 2 workers at most 0.6 x the suite with 1 worker. Grading also
 reports its peak memory (resident set, sampled every 0.1 s) and the throughput the instructor guide's
@@ -96,6 +97,25 @@ def grading_run(submissions: Path, out: Path, jobs: int) -> tuple[float, int, in
     return (time.monotonic() - started) / 20, whole, workers
 
 
+def book_build(output: Path) -> list[str]:
+    """`make book`'s jupyter-book command, writing to ``output`` (its execution cache in output/_build)."""
+    return [
+        str(BIN / "jupyter-book"),
+        "build",
+        "--warningiserror",
+        "--keep-going",
+        "--path-output",
+        str(output),
+        str(ROOT),
+    ]
+
+
+def book_prefill(output: Path) -> list[str]:
+    """`make book`'s first step: run the notebooks the cache lacks, in parallel, into the cache ``output`` uses."""
+    cache = output / "_build" / ".jupyter_cache"
+    return [str(BIN / "python"), "-m", "convshapes.authoring.execution_cache", "--execute", "--cache", str(cache)]
+
+
 def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
     """Rows of (what, seconds, ratio, target verdict)."""
     rows = []
@@ -106,19 +126,25 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
         for chapter in sorted((ROOT / "notebooks").glob("*.ipynb")):
             spent = execute_seconds(nbformat.read(chapter, as_version=4), chapter.parent)
             rows.append((f"chapter {chapter.stem}", spent, f"{spent / base:.2f} x floor", ""))
-        book = scratch / "book"
-        build = [
-            str(BIN / "jupyter-book"),
-            "build",
-            "--warningiserror",
-            "--keep-going",
-            "--path-output",
-            str(book),
-            str(ROOT),
-        ]
-        cold = seconds(build)
-        warm = seconds(build)
-        rows.append(("make book, cold (nothing cached)", cold, f"{cold / base:.2f} x floor", ""))
+        serial_cold = seconds(book_build(scratch / "book-serial"))
+        cold = seconds(book_prefill(scratch / "book")) + seconds(book_build(scratch / "book"))
+        warm = seconds(book_prefill(scratch / "book")) + seconds(book_build(scratch / "book"))
+        rows.append(
+            (
+                "make book, cold, notebooks run by the build one after another",
+                serial_cold,
+                f"{serial_cold / base:.2f} x floor",
+                "",
+            )
+        )
+        rows.append(
+            (
+                f"make book, cold (nothing cached), notebooks run {os.cpu_count()} at a time",
+                cold,
+                f"{cold / serial_cold:.2f} x one after another",
+                f"<= 0.6: {'met' if cold / serial_cold <= 0.6 else 'MISSED'}",
+            )
+        )
         rows.append(
             (
                 "make book, warm (nothing changed)",

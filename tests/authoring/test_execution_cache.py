@@ -1,6 +1,7 @@
 """Validated notebooks are found in the book's execution cache; a change to convshapes empties it."""
 
 import nbformat
+import yaml
 from jupyter_cache import get_cache
 from notebook_files import ROOT
 
@@ -36,3 +37,54 @@ def test_the_cache_survives_only_while_convshapes_is_unchanged(tmp_path, monkeyp
     monkeypatch.setattr(execution_cache, "sources_digest", lambda: "changed")
     assert execution_cache.ensure_current(cache) is False
     assert not any(path.name != execution_cache.STAMP for path in cache.iterdir())
+
+
+def tiny_book(root, notebooks: dict[str, str], exclude=()) -> None:
+    """A book at ``root``: a _config.yml like ours and a toc naming each notebook (name -> its one code cell)."""
+    config = {"execute": {"execute_notebooks": "cache", "timeout": 60, "allow_errors": False, "run_in_temp": False}}
+    config["execute"]["exclude_patterns"] = list(exclude)
+    (root / "_config.yml").write_text(yaml.safe_dump(config))
+    toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": f"notebooks/{name}"} for name in notebooks]}
+    (root / "_toc.yml").write_text(yaml.safe_dump(toc))
+    (root / "intro.md").write_text("# Intro\n")
+    (root / "notebooks").mkdir()
+    for name, code in notebooks.items():
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(notebook, root / "notebooks" / f"{name}.ipynb")
+
+
+def cached(cache, path) -> bool:
+    try:
+        get_cache(str(cache)).match_cache_notebook(nbformat.read(path, as_version=4))
+    except KeyError:
+        return False
+    return True
+
+
+def test_the_toc_names_every_file_in_reading_order():
+    toc = {"root": "intro", "parts": [{"chapters": [{"file": "a", "sections": [{"file": "b"}]}, {"file": "c"}]}]}
+    assert execution_cache.toc_files(toc) == ["intro", "a", "b", "c"]
+
+
+def test_missing_notebooks_run_in_parallel_into_the_cache_the_build_reads(tmp_path):
+    tiny_book(tmp_path, {"one": "print(6 * 7)", "two": "print(2 ** 10)", "skipped": "print(1)"}, ["notebooks/skip*"])
+    cache = tmp_path / "_build" / ".jupyter_cache"
+    assert execution_cache.execute_missing(tmp_path, tmp_path / "_toc.yml", cache) == []
+    outputs = {
+        path.stem: get_cache(str(cache)).merge_match_into_notebook(nbformat.read(path, as_version=4))[1]
+        for path in (tmp_path / "notebooks").glob("*.ipynb")
+        if cached(cache, path)
+    }
+    assert {name: nb.cells[0].outputs[0].text for name, nb in outputs.items()} == {"one": "42\n", "two": "1024\n"}
+
+
+def test_a_second_run_executes_nothing_and_a_failure_is_named(tmp_path):
+    tiny_book(tmp_path, {"fine": "print('fine')", "broken": "raise ValueError('broken on purpose')"})
+    cache = tmp_path / "cache"
+    failed = execution_cache.execute_missing(tmp_path, tmp_path / "_toc.yml", cache)
+    assert failed == [str(tmp_path / "notebooks" / "broken.ipynb")]
+    record = get_cache(str(cache)).match_cache_notebook(nbformat.read(tmp_path / "notebooks" / "fine.ipynb", as_version=4))
+    assert execution_cache.execute_missing(tmp_path, tmp_path / "_toc.yml", cache) == failed
+    again = get_cache(str(cache)).match_cache_notebook(nbformat.read(tmp_path / "notebooks" / "fine.ipynb", as_version=4))
+    assert (again.pk, again.created) == (record.pk, record.created)

@@ -4,14 +4,23 @@ nbval checks that a notebook's stored outputs are what a fresh run prints; when 
 notebook passes, its stored outputs are a validated execution, so ``make test`` puts them in the
 jupyter-cache that ``jupyter-book build`` reads and ``make book`` does not run the notebook again. The
 cache is keyed by the notebook's code (jupyter-cache's own hash) and, through a stamp file, by the
-convshapes sources: when they change, ``make book`` empties the cache and everything runs afresh."""
+convshapes sources: when they change, ``make book`` empties the cache and everything runs afresh.
+
+What is missing from the cache, ``make book`` runs first with jupyter-cache's parallel executor, one
+notebook per core, so that ``jupyter-book build`` (which runs notebooks one after another) finds every
+execution cached. It runs each notebook exactly as the build would: in its own folder, with the build's
+timeout and ``allow_errors``."""
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import hashlib
+import logging
 import shutil
 from pathlib import Path
+
+import yaml
 
 BOOK_CACHE = Path("_build/.jupyter_cache")
 STAMP = "convshapes-sources.sha256"
@@ -47,12 +56,62 @@ def store_validated(notebooks: list[Path], cache: Path = BOOK_CACHE) -> None:
         store.cache_notebook_file(str(path.resolve()), check_validity=False, overwrite=True)
 
 
+def toc_files(entry) -> list[str]:
+    """Every ``file`` a jupyter-book ``_toc.yml`` names, in reading order."""
+    if isinstance(entry, list):
+        return [name for item in entry for name in toc_files(item)]
+    if not isinstance(entry, dict):
+        return []
+    own = [entry[key] for key in ("root", "file") if key in entry]
+    return own + [name for key in ("parts", "chapters", "sections") for name in toc_files(entry.get(key, []))]
+
+
+def executed_notebooks(root: Path, toc: Path, config: dict) -> list[Path]:
+    """The notebooks ``jupyter-book build`` executes: the toc's ``.ipynb`` files not in ``execute.exclude_patterns``."""
+    excluded = config.get("execute", {}).get("exclude_patterns", [])
+    paths = [root / f"{name}.ipynb" for name in toc_files(yaml.safe_load(toc.read_text()))]
+    return [
+        path
+        for path in paths
+        if path.is_file() and not any(fnmatch.fnmatch(path.relative_to(root).as_posix(), p) for p in excluded)
+    ]
+
+
+def execute_missing(root: Path, toc: Path, cache: Path) -> list[str]:
+    """Run in parallel every book notebook the cache lacks, as the build would; return those that failed
+    (the build then runs them again itself and reports the error in its own words)."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    config = yaml.safe_load((root / "_config.yml").read_text())
+    execute = config.get("execute", {})
+    store = get_cache(str(cache))
+    records = [store.add_nb_to_project(str(path)) for path in executed_notebooks(root, toc, config)]
+    logger = logging.getLogger("convshapes.execution_cache")
+    logger.setLevel(logging.INFO)  # the parallel executor then reports each notebook's start and end, nothing more
+    executor = load_executor("temp-parallel" if execute.get("run_in_temp") else "local-parallel", store, logger)
+    result = executor.run_and_cache(
+        filter_pks=[record.pk for record in records],
+        timeout=execute.get("timeout", 30),
+        allow_errors=execute.get("allow_errors", False),
+    )
+    return [*result.excepted, *result.errored]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=BOOK_CACHE)
+    parser.add_argument("--toc", type=Path, default=Path("_toc.yml"), help="the book's table of contents")
+    parser.add_argument(
+        "--execute", action="store_true", help="run the notebooks the cache lacks, in parallel, before the build"
+    )
     arguments = parser.parse_args(argv)
     kept = ensure_current(arguments.cache)
     print(f"execution cache {arguments.cache}: {'kept' if kept else 'emptied (convshapes changed or no cache yet)'}")
+    if arguments.execute:
+        failed = execute_missing(Path.cwd(), arguments.toc, arguments.cache)
+        for uri in failed:
+            print(f"execution failed, the build will run it again and report why: {uri}")
     return 0
 
 
