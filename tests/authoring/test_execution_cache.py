@@ -84,7 +84,11 @@ def test_a_second_run_executes_nothing_and_a_failure_is_named(tmp_path):
     cache = tmp_path / "cache"
     failed = execution_cache.execute_missing(tmp_path, tmp_path / "_toc.yml", cache)
     assert failed == [str(tmp_path / "notebooks" / "broken.ipynb")]
-    record = get_cache(str(cache)).match_cache_notebook(nbformat.read(tmp_path / "notebooks" / "fine.ipynb", as_version=4))
+    record = get_cache(str(cache)).match_cache_notebook(
+        nbformat.read(tmp_path / "notebooks" / "fine.ipynb", as_version=4)
+    )
     assert execution_cache.execute_missing(tmp_path, tmp_path / "_toc.yml", cache) == failed
-    again = get_cache(str(cache)).match_cache_notebook(nbformat.read(tmp_path / "notebooks" / "fine.ipynb", as_version=4))
+    again = get_cache(str(cache)).match_cache_notebook(
+        nbformat.read(tmp_path / "notebooks" / "fine.ipynb", as_version=4)
+    )
     assert (again.pk, again.created) == (record.pk, record.created)
