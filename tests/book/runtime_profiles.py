@@ -3,7 +3,8 @@
 A profile is a Python version and a set of pinned packages: "locked" is the book's own lock (plus the
 CPU build of torch that `make test` installs), "colab" is Colab's published GPU runtime
 (tests/colab_runtime.txt), which cannot run the notebooks that import torch. Each profile gets a virtual environment with
-only those packages, cached under _build/profile-venvs/ by the hash of its Python and pins. Each notebook
+only those packages, cached by the hash of its Python and pins under _build/profile-venvs/ (or the folder
+named by CONVSHAPES_PROFILE_VENVS, which `make bench` points at an empty one). Each notebook
 runs in it from an empty working folder, with `google.colab` importable so that its first cell really
 installs convshapes, from a wheel of this checkout instead of `git+https://github.com/...`.
 """
@@ -58,6 +59,7 @@ NOT_COMPARED = {
     "image/jpeg",
 }
 SANITIZE = get_sanitize_patterns((ROOT / "tests" / "nbval_sanitize.cfg").read_text())
+VENV_CACHE = Path(os.environ.get("CONVSHAPES_PROFILE_VENVS", ROOT / "_build" / "profile-venvs"))
 # Set by .ci/run: a profile whose Python is missing fails instead of being skipped.
 REQUIRE_ALL_PROFILES = os.environ.get("CONVSHAPES_REQUIRE_ALL_PROFILES") == "1"
 
@@ -183,7 +185,7 @@ def profile_venv(profile: Profile, python: Path) -> Path:
     """A venv with exactly the profile's packages, reused while its Python and pins stay the same."""
     version = run([python, "-c", "import sys; print(sys.version)"]).stdout.strip()
     digest = hashlib.sha256("\n".join([version, *profile.requirements]).encode()).hexdigest()[:12]
-    venv = ROOT / "_build" / "profile-venvs" / f"{profile.name}-{digest}"
+    venv = VENV_CACHE / f"{profile.name}-{digest}"
     if not (venv / ".ready").exists():
         shutil.rmtree(venv, ignore_errors=True)
         run([python, "-m", "venv", venv])
