@@ -2,10 +2,11 @@
 
 Prints a table and writes it to bench/results.md. Targets (2 cores): cold `make book` (notebooks run in
 parallel) at most 0.6 x a cold build that runs them one after another; warm `make book` under 20 s;
-grading at most 1.3 x `jupyter nbconvert --execute` of the same notebook, and -j 2 at least 1.7 x
-faster than -j 1; the whole suite with 2 workers at most 0.6 x the suite with 1 worker. Grading also
-reports its peak memory (resident set, sampled every 0.1 s) and the throughput the instructor guide's
-"Past one machine" section turns into course sizes."""
+grading with -j 1 at most 1.8 x the floor per submission, and -j 2 at least 1.8 x faster than -j 1; the
+whole suite with 2 workers at most 10 minutes and at most 0.6 x the suite with 1 worker, each suite run
+starting, as on CI, without the runtime profiles' cached venvs. Grading also reports its peak memory
+(resident set, sampled every 0.1 s) and the throughput the instructor guide's "Past one machine" section
+turns into course sizes."""
 
 from __future__ import annotations
 
@@ -32,11 +33,17 @@ EVENING_MINUTES = 4 * 60  # "one evening" in the course sizes below
 MIB = 1024**2
 
 
-def seconds(command: list[str], cwd: Path = ROOT) -> float:
+def seconds(command: list[str], cwd: Path = ROOT, environment: dict[str, str] = ENVIRONMENT) -> float:
     """Wall-clock seconds of a command that must succeed."""
     started = time.monotonic()
-    subprocess.run(command, cwd=cwd, env=ENVIRONMENT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, cwd=cwd, env=environment, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.monotonic() - started
+
+
+def suite_seconds(command: list[str], venvs: Path) -> float:
+    """Seconds of a whole-suite run as CI makes it: every runtime profile required, none of its venvs cached."""
+    environment = {**ENVIRONMENT, "CONVSHAPES_REQUIRE_ALL_PROFILES": "1", "CONVSHAPES_PROFILE_VENVS": str(venvs)}
+    return seconds(command, environment=environment)
 
 
 def execute_seconds(notebook: nbformat.NotebookNode, folder: Path) -> float:
@@ -173,8 +180,8 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
             (
                 "grading, -j 1, per submission (20)",
                 one,
-                f"{one / nbconvert:.2f} x nbconvert",
-                f"<= 1.3: {'met' if one / nbconvert <= 1.3 else 'MISSED'}",
+                f"{one / base:.2f} x floor ({one / nbconvert:.2f} x nbconvert)",
+                f"<= 1.8: {'met' if one / base <= 1.8 else 'MISSED'}",
             )
         )
         rows.append(
@@ -182,7 +189,7 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
                 "grading, -j 2, per submission (20)",
                 two,
                 f"{one / two:.2f} x faster than -j 1",
-                f">= 1.7: {'met' if one / two >= 1.7 else 'MISSED'}",
+                f">= 1.8: {'met' if one / two >= 1.8 else 'MISSED'}",
             )
         )
         cores = os.cpu_count() or 1
@@ -213,15 +220,16 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
                 "notebooks",
                 "solutions",
             ]
-            serial = seconds([*suite, "-p", "no:xdist"])
-            parallel = seconds([*suite, "-n", "2", "--dist", "loadscope"])
+            serial = suite_seconds([*suite, "-p", "no:xdist"], scratch / "venvs-1")
+            parallel = suite_seconds([*suite, "-n", "2", "--dist", "loadscope"], scratch / "venvs-2")
             rows.append(("test suite, 1 worker", serial, f"{serial / base:.2f} x floor", ""))
             rows.append(
                 (
                     "test suite, 2 workers",
                     parallel,
                     f"{parallel / serial:.2f} x 1 worker",
-                    f"<= 0.6: {'met' if parallel / serial <= 0.6 else 'MISSED'}",
+                    f"<= 0.6: {'met' if parallel / serial <= 0.6 else 'MISSED'}; "
+                    f"<= 600 s: {'met' if parallel <= 600 else 'MISSED'}",
                 )
             )
     return rows

@@ -1,6 +1,8 @@
 """The environment is pinned exactly, and the helper package depends only on what Colab already has."""
 
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -38,3 +40,21 @@ def test_the_package_imports_no_tensorflow_at_module_level():
         path.name for path in sources if re.search(r"^(import tensorflow|from tensorflow)", path.read_text(), re.M)
     ]
     assert not offenders
+
+
+def test_reading_a_notebook_compiles_no_iri_grammars():
+    """jsonschema 4.24 to 4.26 import rfc3987_syntax eagerly, which compiles ~35 Lark grammars (about 1.4 s here) in
+    every process that imports nbformat: each grading run, CLI call and book build (python-jsonschema/jsonschema#1428).
+    No notebook schema checks the IRI formats it serves, so the lock pins jsonschema 4.23.0, which has no such import."""
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, nbformat; print(sorted(m for m in ('rfc3987_syntax', 'lark') if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert probe.stdout.strip() == "[]"
+    assert "rfc3987-syntax" not in PINS and "lark" not in PINS

@@ -4,7 +4,8 @@ Each notebook is executed as on Colab (see runtime_profiles): its own first cell
 On every profile it must raise no unexpected error, write no stderr outside expected-warning cells, show
 the outputs the book stores (compared as nbval compares them), and every error it raises must be quoted,
 in the wording that profile produces, in the notebook's prose. A profile runs every notebook except those
-it leaves out (Profile.left_out: the colab profile has no torch, see runtime_profiles.NEEDS_TORCH).
+it leaves out (Profile.left_out: the colab profile has no torch, see runtime_profiles.NEEDS_TORCH; the locked
+profile runs only those, since nbval runs the others on the locked versions in the same test run).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from runtime_profiles import (
     COLAB_PROFILE,
     LOCKED_PROFILE,
+    NEEDS_TORCH,
     ROOT,
     RUNNABLE,
     TORCH_REQUIREMENT,
@@ -96,8 +98,15 @@ def test_notebook_asks_colab_for_a_gpu_runtime(path):
     assert metadata.get("colab", {}).get("gpuType"), "Colab picks the GPU type from metadata.colab.gpuType"
 
 
-def test_the_locked_profile_runs_every_notebook():
-    assert LOCKED_PROFILE.runnable() == RUNNABLE
+def test_every_notebook_runs_from_its_own_install_cell_on_one_profile_or_the_other():
+    assert sorted({*LOCKED_PROFILE.runnable(), *COLAB_PROFILE.runnable()}) == RUNNABLE
+    assert LOCKED_PROFILE.runnable() == list(NEEDS_TORCH), "nbval already runs the others on the locked versions"
+
+
+@pytest.mark.parametrize("path", RUNNABLE)
+def test_every_stored_error_is_quoted_in_the_prose(path):
+    """The locked versions' wording: nbval checks in the same run that a fresh kernel raises these very errors."""
+    assert unquoted_errors(nbformat.read(ROOT / path, as_version=4)) == []
 
 
 @pytest.mark.parametrize("profile", [LOCKED_PROFILE, COLAB_PROFILE], ids=lambda profile: profile.name)

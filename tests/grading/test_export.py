@@ -112,12 +112,17 @@ def test_graded_notebook_gives_check_cells_the_masters_outputs_not_the_students(
     assert notebook.cells[SHAPE_CHECK_INDEX].execution_count == 3
 
 
-def test_graded_notebook_strips_the_metadata_of_every_other_code_cell():
+def test_graded_notebook_strips_the_metadata_of_every_other_code_cell_but_the_masters_raises_exception_tag():
     student = make_student()
     student.cells[SHAPE_ANSWER].metadata["tags"] = ["raises-exception", "nbval-skip"]
     notebook, _, _ = graded_notebook(make_master(), student, REFERENCES)
-    # the master's own setup tags, and the answer cells' convshapes metadata (with its wrong answer), are gone
-    assert [notebook.cells[i].metadata for i in (SETUP_INDEX, SHAPE_ANSWER, CASES_ANSWER)] == [{}, {}, {}]
+    # the student's tags, the master's other metadata and the answer cells' convshapes metadata (with its wrong
+    # answer) are gone; the master's mark on a cell that raises on purpose stays, so that nbval expects the error
+    assert [notebook.cells[i].metadata for i in (SETUP_INDEX, SHAPE_ANSWER, CASES_ANSWER)] == [
+        {"tags": ["raises-exception"]},
+        {},
+        {},
+    ]
 
 
 def test_graded_notebook_leaves_non_check_cells_without_outputs():

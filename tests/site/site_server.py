@@ -2,7 +2,8 @@
 
 Pages are discovered from the table of contents, never from a fixed list, so chapters added later are
 tested too. Builds are shared between pytest-xdist workers through a lock file in the run's common
-temporary folder (the pattern pytest-xdist documents for session fixtures that must run once).
+temporary folder (the pattern pytest-xdist documents for session fixtures that must run once). They show the
+outputs the notebooks store, which nbval checks against a fresh run in the same test run.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import fcntl
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 from notebook_files import ROOT
+
+from convshapes.authoring.execution_cache import executed_notebooks, store_validated
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
 REPOSITORY = CONFIG["repository"]["url"].removeprefix("https://github.com/").strip("/")
@@ -71,11 +73,10 @@ def build_command(edition: str, output: Path) -> list[str]:
 
 
 def _build(edition: str, output: Path) -> subprocess.CompletedProcess:
-    # The instructor edition re-uses the student build's execution cache (same notebooks, same source
-    # paths), so only the solutions are executed a second time.
-    student_cache = output.parent / "student" / "_build" / ".jupyter_cache"
-    if edition == "instructor" and student_cache.is_dir() and not (output / "_build" / ".jupyter_cache").exists():
-        shutil.copytree(student_cache, output / "_build" / ".jupyter_cache")
+    # The stored outputs go into the build's execution cache first, as `make test` hands them to `make book`:
+    # nbval checks in this same run that a fresh kernel prints them, so the site is not executed a second time.
+    notebooks = executed_notebooks(ROOT, EDITIONS[edition], CONFIG)
+    store_validated(notebooks, output / "_build" / ".jupyter_cache")
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
     return subprocess.run(
         build_command(edition, output), capture_output=True, text=True, timeout=1800, env=env, cwd=ROOT
@@ -91,9 +92,6 @@ def built_site(edition: str, shared_tmp: Path) -> Path:
     prebuilt = os.environ.get("CONVSHAPES_PREBUILT_SITES")  # for iterating on the tests: <dir>/<edition>/_build/html
     if prebuilt:
         return Path(prebuilt) / edition / "_build" / "html"
-    if edition == "instructor":
-        with contextlib.suppress(AssertionError):  # the student build's own tests report its failure
-            built_site("student", shared_tmp)  # first, so that its execution cache can be re-used
     folder = shared_tmp / "website" / edition
     folder.mkdir(parents=True, exist_ok=True)
     with open(shared_tmp / "website" / f"{edition}.lock", "w") as lock:

@@ -6,7 +6,7 @@ jupyter-cache that ``jupyter-book build`` reads and ``make book`` does not run t
 cache is keyed by the notebook's code (jupyter-cache's own hash) and, through a stamp file, by the
 convshapes sources: when they change, ``make book`` empties the cache and everything runs afresh.
 
-What is missing from the cache, ``make book`` runs first with jupyter-cache's parallel executor, one
+What is missing from the cache, ``make book`` runs first with jupyter-cache's execution workers in a process pool, one
 notebook per core, so that ``jupyter-book build`` (which runs notebooks one after another) finds every
 execution cached. It runs each notebook exactly as the build would: in its own folder, with the build's
 timeout and ``allow_errors``."""
@@ -17,6 +17,7 @@ import argparse
 import fnmatch
 import hashlib
 import logging
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -79,23 +80,35 @@ def executed_notebooks(root: Path, toc: Path, config: dict) -> list[Path]:
 
 def execute_missing(root: Path, toc: Path, cache: Path) -> list[str]:
     """Run in parallel every book notebook the cache lacks, as the build would; return those that failed
-    (the build then runs them again itself and reports the error in its own words)."""
+    (the build then runs them again itself and reports the error in its own words).
+
+    jupyter-cache's own parallel executor hands its pool two notebooks at a time (``Pool.map``'s default
+    chunks), so one core could sit idle while the other ran the capstone and then the next chapter. Its
+    workers are used here as they are, one notebook per task, each core taking the next as it frees up."""
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
+    from jupyter_cache.executors.basic import (
+        REPORT_LEVEL,
+        ExecutionWorkerLocalMProc,
+        ExecutionWorkerTempMProc,
+        ProcessData,
+    )
 
     config = yaml.safe_load((root / "_config.yml").read_text())
     execute = config.get("execute", {})
     store = get_cache(str(cache))
     records = [store.add_nb_to_project(str(path)) for path in executed_notebooks(root, toc, config)]
-    logger = logging.getLogger("convshapes.execution_cache")
-    logger.setLevel(logging.INFO)  # the parallel executor then reports each notebook's start and end, nothing more
-    executor = load_executor("temp-parallel" if execute.get("run_in_temp") else "local-parallel", store, logger)
-    result = executor.run_and_cache(
-        filter_pks=[record.pk for record in records],
-        timeout=execute.get("timeout", 30),
-        allow_errors=execute.get("allow_errors", False),
-    )
-    return [*result.excepted, *result.errored]
+    executor = load_executor("local-serial", store, logging.getLogger("convshapes.execution_cache"))
+    missing = executor.get_records(filter_pks=[record.pk for record in records], clear_tracebacks=True)
+    worker = ExecutionWorkerTempMProc() if execute.get("run_in_temp") else ExecutionWorkerLocalMProc()
+    tasks = [
+        ProcessData(record.pk, record.uri, store, execute.get("timeout", 30), execute.get("allow_errors", False))
+        for record in missing
+    ]
+    multiprocessing.log_to_stderr(REPORT_LEVEL)  # each notebook's start and end, nothing more
+    with multiprocessing.Pool() as pool:
+        results = list(pool.imap_unordered(worker, tasks, chunksize=1))
+    return [uri for status, uri in results if status != 0]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ from ..notebook.questions import Question, questions
 from .rebuild import rebuild
 
 NBVAL_CHECK = "nbval-check-output"
+RAISES_EXCEPTION = "raises-exception"
 
 
 def export_call(check_source: str, question_id: str, kind: str, reference: dict) -> str:
@@ -52,5 +53,7 @@ def graded_notebook(
     check_indexes = {question.check_index for question in graded}
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "code" and index not in check_indexes:
-            cell.metadata = nbformat.from_dict({})
+            # Only the master's own "this cell raises" mark survives, so that nbval expects the seed's errors.
+            raises = RAISES_EXCEPTION in master.cells[index].metadata.get("tags", [])
+            cell.metadata = nbformat.from_dict({"tags": [RAISES_EXCEPTION]} if raises else {})
     return notebook, problems, cell_numbers

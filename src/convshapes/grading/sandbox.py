@@ -94,6 +94,8 @@ def run_in_sandbox(
         "-p",
         "no:cacheprovider",
         "-p",
+        "nbval",
+        "-p",
         "convshapes.grading.nbval_watchdog",
         "-q",
         "--rootdir",
@@ -123,6 +125,9 @@ def run_in_sandbox(
         "LANG": "C.UTF-8",
         **QUIET_KERNEL_ENVIRONMENT,
         "MPLBACKEND": "Agg",
+        # Only the plugins named on the command line: the others installed here (xdist, hypothesis, anyio, ...)
+        # take seconds to import and a graded run uses none of them.
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
         "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"),
         "IPYTHONDIR": str(home / "ipython"),
