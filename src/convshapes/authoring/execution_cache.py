@@ -107,8 +107,10 @@ def execute_missing(root: Path, toc: Path, cache: Path) -> list[str]:
     ]
     multiprocessing.log_to_stderr(REPORT_LEVEL)  # each notebook's start and end, nothing more
     with multiprocessing.Pool() as pool:
-        results = list(pool.imap_unordered(worker, tasks, chunksize=1))
-    return [uri for status, uri in results if status != 0]
+        failed = {uri for status, uri in pool.imap_unordered(worker, tasks, chunksize=1) if status != 0}
+    # Kernels started at the same moment can race for a port (ZMQError: Address already in use): a notebook
+    # that failed in the pool gets one more run on its own before it is reported.
+    return [task.uri for task in tasks if task.uri in failed and worker(task)[0] != 0]
 
 
 def main(argv: list[str] | None = None) -> int:
