@@ -6,10 +6,10 @@ jupyter-cache that ``jupyter-book build`` reads and ``make book`` does not run t
 cache is keyed by the notebook's code (jupyter-cache's own hash) and, through a stamp file, by the
 convshapes sources: when they change, ``make book`` empties the cache and everything runs afresh.
 
-What is missing from the cache, ``make book`` runs first with jupyter-cache's execution workers in a process pool, one
-notebook per core, so that ``jupyter-book build`` (which runs notebooks one after another) finds every
-execution cached. It runs each notebook exactly as the build would: in its own folder, with the build's
-timeout and ``allow_errors``."""
+What is missing from the cache, ``make book`` runs first with jupyter-cache's execution workers in a
+process pool, one notebook per core, so that ``jupyter-book build`` (which runs notebooks one after
+another) finds every execution cached. It runs each notebook exactly as the build would: in its own
+folder, with the build's timeout and ``allow_errors``."""
 
 from __future__ import annotations
 
