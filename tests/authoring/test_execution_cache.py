@@ -67,8 +67,12 @@ def test_the_toc_names_every_file_in_reading_order():
     assert execution_cache.toc_files(toc) == ["intro", "a", "b", "c"]
 
 
-def test_missing_notebooks_run_in_parallel_into_the_cache_the_build_reads(tmp_path):
-    tiny_book(tmp_path, {"one": "print(6 * 7)", "two": "print(2 ** 10)", "skipped": "print(1)"}, ["notebooks/skip*"])
+THREADS = "import os; print(os.environ.get('TF_NUM_INTRAOP_THREADS'), os.environ.get('OMP_NUM_THREADS'))"
+
+
+def test_missing_notebooks_run_in_parallel_into_the_cache_the_build_reads(tmp_path, monkeypatch):
+    monkeypatch.setattr(execution_cache.os, "cpu_count", lambda: 4)  # two kernels at once, two threads each
+    tiny_book(tmp_path, {"one": "print(6 * 7)", "two": THREADS, "skipped": "print(1)"}, ["notebooks/skip*"])
     cache = tmp_path / "_build" / ".jupyter_cache"
     assert execution_cache.execute_missing(tmp_path, tmp_path / "_toc.yml", cache) == []
     outputs = {
@@ -76,7 +80,7 @@ def test_missing_notebooks_run_in_parallel_into_the_cache_the_build_reads(tmp_pa
         for path in (tmp_path / "notebooks").glob("*.ipynb")
         if cached(cache, path)
     }
-    assert {name: nb.cells[0].outputs[0].text for name, nb in outputs.items()} == {"one": "42\n", "two": "1024\n"}
+    assert {name: nb.cells[0].outputs[0].text for name, nb in outputs.items()} == {"one": "42\n", "two": "2 2\n"}
 
 
 def test_a_second_run_executes_nothing_and_a_failure_is_named(tmp_path):
@@ -92,3 +96,17 @@ def test_a_second_run_executes_nothing_and_a_failure_is_named(tmp_path):
         nbformat.read(tmp_path / "notebooks" / "fine.ipynb", as_version=4)
     )
     assert (again.pk, again.created) == (record.pk, record.created)
+
+
+def test_each_kernel_gets_its_share_of_the_cores_and_at_least_one_thread(monkeypatch):
+    monkeypatch.setattr(execution_cache.os, "cpu_count", lambda: 8)
+    assert execution_cache.kernel_threads(2) == dict.fromkeys(
+        ("TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "OMP_NUM_THREADS"), "4"
+    )
+    assert set(execution_cache.kernel_threads(16).values()) == {"1"}
+
+
+def test_the_notebook_with_the_most_code_counts_as_the_longest(tmp_path):
+    tiny_book(tmp_path, {"short": "print(1)", "long": "x = 1\n" * 50})
+    sizes = {name: execution_cache.code_size(tmp_path / "notebooks" / f"{name}.ipynb") for name in ("short", "long")}
+    assert sizes["long"] > sizes["short"] == len("print(1)")

@@ -7,8 +7,8 @@ cache is keyed by the notebook's code (jupyter-cache's own hash) and, through a 
 convshapes sources: when they change, ``make book`` empties the cache and everything runs afresh.
 
 What is missing from the cache, ``make book`` runs first with jupyter-cache's execution workers in a
-process pool, one notebook per core, so that ``jupyter-book build`` (which runs notebooks one after
-another) finds every execution cached. It runs each notebook exactly as the build would: in its own
+process pool, one notebook per core (longest first, each kernel limited to its share of the threads), so
+that ``jupyter-book build`` (which runs notebooks one after another) finds every execution cached. It runs each notebook exactly as the build would: in its own
 folder, with the build's timeout and ``allow_errors``."""
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ import fnmatch
 import hashlib
 import logging
 import multiprocessing
+import os
 import shutil
 from pathlib import Path
 
+import nbformat
 import yaml
 
 BOOK_CACHE = Path("_build/.jupyter_cache")
@@ -78,6 +80,23 @@ def executed_notebooks(root: Path, toc: Path, config: dict) -> list[Path]:
     ]
 
 
+def code_size(notebook: Path) -> int:
+    """Characters of code in a notebook: the longest notebooks start first, so that no core is left running
+    the capstone alone at the end."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    return sum(len(cell.source) for cell in cells if cell.cell_type == "code")
+
+
+def kernel_threads(processes: int) -> dict[str, str]:
+    """Environment that gives each of ``processes`` kernels running at once its share of the cores.
+
+    TensorFlow and PyTorch otherwise size their thread pools to the whole machine in every kernel, and
+    the kernels slow each other down. Thread counts change only the last bits of some floats, which
+    the book shows but no test compares."""
+    share = str(max(1, (os.cpu_count() or 1) // processes))
+    return {"TF_NUM_INTRAOP_THREADS": share, "TF_NUM_INTEROP_THREADS": share, "OMP_NUM_THREADS": share}
+
+
 def execute_missing(root: Path, toc: Path, cache: Path) -> list[str]:
     """Run in parallel every book notebook the cache lacks, as the build would; return those that failed
     (the build then runs them again itself and reports the error in its own words).
@@ -103,10 +122,13 @@ def execute_missing(root: Path, toc: Path, cache: Path) -> list[str]:
     worker = ExecutionWorkerTempMProc() if execute.get("run_in_temp") else ExecutionWorkerLocalMProc()
     tasks = [
         ProcessData(record.pk, record.uri, store, execute.get("timeout", 30), execute.get("allow_errors", False))
-        for record in missing
+        for record in sorted(missing, key=lambda record: code_size(Path(record.uri)), reverse=True)
     ]
+    if not tasks:
+        return []
+    processes = min(os.cpu_count() or 1, len(tasks))
     multiprocessing.log_to_stderr(REPORT_LEVEL)  # each notebook's start and end, nothing more
-    with multiprocessing.Pool() as pool:
+    with multiprocessing.Pool(processes, initializer=os.environ.update, initargs=(kernel_threads(processes),)) as pool:
         failed = {uri for status, uri in pool.imap_unordered(worker, tasks, chunksize=1) if status != 0}
     # Kernels started at the same moment can race for a port (ZMQError: Address already in use): a notebook
     # that failed in the pool gets one more run on its own before it is reported.
