@@ -382,3 +382,14 @@ def test_a_missing_master_is_a_grader_error(tmp_path):
     (tmp_path / "submissions").mkdir()
     result = grade_cli(str(tmp_path / "submissions"), str(tmp_path / "nope.ipynb"), str(tmp_path / "out"), timeout=120)
     assert result.returncode == 2 and "nope.ipynb" in result.stderr
+
+
+def test_a_master_whose_later_cell_needs_a_check_cells_name_is_a_grader_error_that_names_it(tmp_path):
+    master = nbformat.from_dict(SOLUTION)
+    master.cells[LENGTH_CHECK].source = "lengths_seen = []\n" + master.cells[LENGTH_CHECK].source
+    master.cells.append(nbformat.v4.new_code_cell("print(lengths_seen)"))
+    nbformat.write(master, tmp_path / "master.ipynb")
+    (tmp_path / "submissions").mkdir()
+    result = grade_cli(tmp_path / "submissions", tmp_path / "master.ipynb", tmp_path / "out", timeout=120)
+    assert result.returncode == 2
+    assert "reads `lengths_seen`, which only the check cell of 'mini-length' defines" in result.stderr

@@ -41,7 +41,7 @@ __all__ = [
     "check_shape",
     "check_value",
     "describe_model",
-    "export_facts",
+    "graded_check",
     "judge",
     "judge_against_reference",
 ]
@@ -60,9 +60,17 @@ def check(question: str, answer: object) -> None:
     _print_verdict(question, verdict)
 
 
-def export_facts(question: str, kind: str, answer: object, *arguments) -> None:
-    """Grading mode: append the answer's facts to the facts log for a separate process to judge."""
-    append_record(FACTS_LOG, {"question": question, "kind": kind, **collect(kind, answer, *arguments)})
+def graded_check(question: str, kind: str, answer: object, reference: dict) -> None:
+    """Grading mode: what a check cell runs instead of the author's check. ``reference`` comes from the grader,
+    which built it once from the master, so the kernel does only the student's part: it collects the answer's
+    facts once, appends them to the facts log for the clean judge, and prints the verdict line nbval compares."""
+
+    def verdict() -> tuple[bool, str]:
+        outcome = collect(kind, answer, *collect_arguments(kind, reference))
+        append_record(FACTS_LOG, {"question": question, "kind": kind, **outcome})
+        return judge_against_reference(kind, outcome, reference, question)
+
+    _print_verdict(question, verdict)
 
 
 def _print_verdict(question: str, verdict: Callable[[], tuple[bool, str]]) -> None:

@@ -14,7 +14,7 @@ import nbformat
 from ..notebook.questions import answer_id, questions
 from ..tables import text_table
 from .discover import Submission, discover
-from .export import graded_notebook
+from .export import graded_notebook, names_only_check_cells_bind
 from .gradebook import StudentResult, write_gradebook, write_student
 from .lms import write_lms_gradebooks
 from .load import load
@@ -33,12 +33,16 @@ def read_master(path: Path) -> tuple[nbformat.NotebookNode, list]:
     """The master notebook and its questions, or a GraderError that says which notebook to pass instead."""
     try:
         master = nbformat.read(path, as_version=4)
-        return master, questions(master)
+        graded = questions(master)
     except Exception as error:
         raise GraderError(
             f"the master {path} is not a gradable solution notebook: {error}. Pass the solution notebook "
             f"(solutions/{Path(path).name}), not the exercise."
         ) from error
+    problems = names_only_check_cells_bind(master, graded)
+    if problems:
+        raise GraderError(f"the master {path} cannot be graded: " + "; ".join(problems) + ".")
+    return master, graded
 
 
 class Grader:
