@@ -25,6 +25,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from ..notebook.execute import thread_share
+
 BOOK_CACHE = Path("_build/.jupyter_cache")
 STAMP = "convshapes-sources.sha256"
 
@@ -87,16 +89,6 @@ def code_size(notebook: Path) -> int:
     return sum(len(cell.source) for cell in cells if cell.cell_type == "code")
 
 
-def kernel_threads(processes: int) -> dict[str, str]:
-    """Environment that gives each of ``processes`` kernels running at once its share of the cores.
-
-    TensorFlow and PyTorch otherwise size their thread pools to the whole machine in every kernel, and
-    the kernels slow each other down. Thread counts change only the last bits of some floats, which
-    the book shows but no test compares."""
-    share = str(max(1, (os.cpu_count() or 1) // processes))
-    return {"TF_NUM_INTRAOP_THREADS": share, "TF_NUM_INTEROP_THREADS": share, "OMP_NUM_THREADS": share}
-
-
 def execute_missing(root: Path, toc: Path, cache: Path) -> list[str]:
     """Run in parallel every book notebook the cache lacks, as the build would; return those that failed
     (the build then runs them again itself and reports the error in its own words).
@@ -128,7 +120,7 @@ def execute_missing(root: Path, toc: Path, cache: Path) -> list[str]:
         return []
     processes = min(os.cpu_count() or 1, len(tasks))
     multiprocessing.log_to_stderr(REPORT_LEVEL)  # each notebook's start and end, nothing more
-    with multiprocessing.Pool(processes, initializer=os.environ.update, initargs=(kernel_threads(processes),)) as pool:
+    with multiprocessing.Pool(processes, initializer=os.environ.update, initargs=(thread_share(processes),)) as pool:
         failed = {uri for status, uri in pool.imap_unordered(worker, tasks, chunksize=1) if status != 0}
     # Kernels started at the same moment can race for a port (ZMQError: Address already in use): a notebook
     # that failed in the pool gets one more run on its own before it is reported.

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from ..checks.protocol import FACTS_LOG, read_records
-from ..notebook.execute import QUIET_KERNEL_ENVIRONMENT
+from ..notebook.execute import QUIET_KERNEL_ENVIRONMENT, thread_share
 from .nbval_watchdog import KERNEL_DIED
 from .settings import GradingSettings
 from .status import SubmissionStatus
@@ -124,6 +124,7 @@ def run_in_sandbox(
         "HOME": str(home),
         "LANG": "C.UTF-8",
         **QUIET_KERNEL_ENVIRONMENT,
+        **thread_share(settings.jobs),
         "MPLBACKEND": "Agg",
         # Only the plugins named on the command line: the others installed here (xdist, hypothesis, anyio, ...)
         # take seconds to import and a graded run uses none of them.

@@ -13,6 +13,16 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 QUIET_KERNEL_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
 
 
+def thread_share(kernels: int) -> dict[str, str]:
+    """Kernel environment that gives each of ``kernels`` kernels running at once its share of the cores.
+
+    TensorFlow and PyTorch otherwise size their thread pools to the whole machine in every kernel, and
+    kernels side by side slow each other down. Thread counts change only the last bits of some floats,
+    which no compared output shows."""
+    share = str(max(1, (os.cpu_count() or 1) // kernels))
+    return {"TF_NUM_INTRAOP_THREADS": share, "TF_NUM_INTEROP_THREADS": share, "OMP_NUM_THREADS": share}
+
+
 def printed_text(cell) -> str:
     """What an executed cell printed on stdout."""
     return "".join(output.get("text", "") for output in cell.outputs if output.get("name") == "stdout")
