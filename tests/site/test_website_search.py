@@ -1,0 +1,43 @@
+"""The website's search finds where a pasted error message is explained, in headless Chromium.
+
+The searches share one browser context (`tab`): they check what the search lists, not how pages load.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from site_browser import ERROR_GALLERY, gallery_error_messages, screenshot, search_results
+from site_server import ROOT
+
+from convshapes import explain
+
+
+@pytest.mark.parametrize("message", gallery_error_messages())
+def test_search_finds_the_error_gallery_entry_for_its_exact_message(tab, base_url, message):
+    results = search_results(tab, base_url, message)
+    # The gallery must be among the first few results, where a reader looks.
+    assert any(f"{ERROR_GALLERY}.html" in link for link in results[:3]), f"results for {message!r}: {results}"
+
+
+def test_search_page_screenshot(tab, base_url):
+    search_results(tab, base_url, gallery_error_messages()[0])
+    tab.wait_for_load_state("networkidle")  # each result's summary is fetched after the list is complete
+    screenshot(tab, "search-error-message")
+
+
+def pasted_messages() -> list[str]:
+    """One real message per decoder family, as its public thread shows it (other names, other numbers)."""
+    corpus = yaml.safe_load((ROOT / "tests" / "decoder" / "corpus.yaml").read_text())
+    first: dict[str, str] = {}
+    for record in corpus:
+        if record["source"].startswith("https://") and "\n" not in record["message"]:
+            first.setdefault(record["family"], record["message"])
+    return list(first.values())
+
+
+@pytest.mark.parametrize("message", pasted_messages())
+def test_search_finds_the_explanation_of_a_real_message_with_its_own_names_and_numbers(tab, base_url, message):
+    expected = f"{explain(message).page}.html"
+    results = search_results(tab, base_url, message)
+    assert any(expected in link for link in results[:5]), f"results for {message!r}: {results}"
