@@ -4,9 +4,11 @@ A profile is a Python version and a set of pinned packages: "locked" is the book
 CPU build of torch that `make test` installs), "colab" is Colab's published GPU runtime
 (tests/colab_runtime.txt), which cannot run the notebooks that import torch. Each profile gets a virtual environment with
 only those packages, cached by the hash of its Python and pins under _build/profile-venvs/ (or the folder
-named by CONVSHAPES_PROFILE_VENVS, which `make bench` points at an empty one). Each notebook
-runs in it from an empty working folder, with `google.colab` importable so that its first cell really
-installs convshapes, from a wheel of this checkout instead of `git+https://github.com/...`.
+named by CONVSHAPES_PROFILE_VENVS, which `make bench` points at an empty one); test classes on several
+xdist workers share it, built once under a file lock. Each notebook runs from an empty working folder in an
+environment of its own that starts without convshapes (a venv layered over the profile's, see
+`environment_without_convshapes`), with `google.colab` importable so that its first cell really installs
+convshapes, from a wheel of this checkout instead of `git+https://github.com/...`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from filelock import FileLock
 from nbval.plugin import coalesce_streams, get_sanitize_patterns, transform_streams_for_comparison
 from notebook_files import ROOT
 
@@ -187,27 +190,43 @@ def colab_environment(home: Path) -> dict[str, str]:
 
 
 def profile_venv(profile: Profile, python: Path) -> Path:
-    """A venv with exactly the profile's packages, reused while its Python and pins stay the same."""
+    """A venv with exactly the profile's packages, reused while its Python and install command stay the same.
+
+    Test classes of one profile may run on two xdist workers at once: the first builds the venv, the other
+    waits on the lock and then reuses it. The notebooks never install into it (see
+    `environment_without_convshapes`), so it never holds convshapes.
+    """
     version = run([python, "-c", "import sys; print(sys.version)"]).stdout.strip()
-    digest = hashlib.sha256("\n".join([version, *profile.requirements]).encode()).hexdigest()[:12]
+    install = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", *profile.requirements]
+    digest = hashlib.sha256("\n".join([version, *install]).encode()).hexdigest()[:12]
     venv = VENV_CACHE / f"{profile.name}-{digest}"
-    if not (venv / ".ready").exists():
-        shutil.rmtree(venv, ignore_errors=True)
-        run([python, "-m", "venv", venv])
-        run(
-            [
-                venv / "bin" / "python",
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                *profile.requirements,
-            ],
-            timeout=1800,
-        )
-        (venv / ".ready").touch()
+    VENV_CACHE.mkdir(parents=True, exist_ok=True)
+    with FileLock(VENV_CACHE / f"{venv.name}.lock"):
+        if not (venv / ".ready").exists():
+            shutil.rmtree(venv, ignore_errors=True)
+            run([python, "-m", "venv", venv])
+            run([venv / "bin" / "python", *install], timeout=1800)
+            (venv / ".ready").touch()
     return venv
+
+
+def site_packages(python: Path) -> Path:
+    return Path(run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"]).stdout.strip())
+
+
+def environment_without_convshapes(venv: Path, folder: Path) -> Path:
+    """A fresh venv at ``folder`` that sees the profile venv's packages and has none of its own; its Python.
+
+    Its own site-packages comes first on sys.path, so `pip install` in it installs there and leaves the shared
+    profile venv untouched (no uninstall between notebooks, none under another worker's running notebook).
+    The profile venv is added with `site.addsitedir` from a .pth file (the `site` module's documented hook),
+    which also runs the profile venv's own .pth files, as they run in it.
+    """
+    run([venv / "bin" / "python", "-m", "venv", "--without-pip", folder])
+    python = folder / "bin" / "python"
+    shared = site_packages(venv / "bin" / "python")
+    (site_packages(python) / "profile-venv.pth").write_text(f"import site; site.addsitedir({str(shared)!r})\n")
+    return python
 
 
 def build_wheel(home: Path) -> Path:
@@ -236,9 +255,9 @@ def build_wheel(home: Path) -> Path:
 
 
 class ProfileRun:
-    """One profile's venv and wheel; executes each notebook once, as on Colab, and keeps the result."""
+    """One profile's venv; executes each notebook once, as on Colab, and keeps the result."""
 
-    def __init__(self, profile: Profile, home: Path):
+    def __init__(self, profile: Profile, home: Path, wheel: Path):
         python = find_python(profile.python_version)
         if python is None:
             reason = (
@@ -249,20 +268,24 @@ class ProfileRun:
                 pytest.fail(reason)
             pytest.skip(reason)
         self.home = home
-        self.python = profile_venv(profile, python) / "bin" / "python"
-        self.wheel = build_wheel(home)
+        self.venv = profile_venv(profile, python)
+        self.wheel = wheel
         self.env = colab_environment(home)
         (home / "runner.py").write_text(RUNNER)
         self._executed: dict[str, nbformat.NotebookNode] = {}
         self._failed: dict[str, str] = {}  # a notebook that failed once is not run again by the next test
 
+    def python_for(self, path: str) -> Path:
+        """The Python of the environment that ``path`` runs in."""
+        return self.home / f"env__{path.replace('/', '__')}" / "bin" / "python"
+
     def execute(self, path: str) -> nbformat.NotebookNode:
         if path in self._failed:
             pytest.fail(f"{path} failed to run on this profile:\n{self._failed[path]}", pytrace=False)
         if path not in self._executed:
-            run([self.python, "-m", "pip", "uninstall", "--quiet", "--yes", "convshapes"], env=self.env)
+            python = environment_without_convshapes(self.venv, self.python_for(path).parents[1])
             missing = subprocess.run(
-                [self.python, "-c", "import convshapes"], capture_output=True, env=self.env, cwd=self.home
+                [python, "-c", "import convshapes"], capture_output=True, env=self.env, cwd=self.home
             )
             assert missing.returncode != 0, "the environment must not have convshapes before the notebook installs it"
             name = path.replace("/", "__")
@@ -275,7 +298,7 @@ class ProfileRun:
             nbformat.write(as_on_colab(nbformat.read(ROOT / path, as_version=4), self.wheel), source)
             try:
                 run(
-                    [self.python, self.home / "runner.py", source, output, workdir],
+                    [python, self.home / "runner.py", source, output, workdir],
                     env=self.env,
                     cwd=workdir,
                     timeout=900,

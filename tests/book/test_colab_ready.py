@@ -11,6 +11,7 @@ profile runs only those, since nbval runs the others on the locked versions in t
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -23,6 +24,7 @@ from runtime_profiles import (
     TORCH_REQUIREMENT,
     Profile,
     ProfileRun,
+    build_wheel,
     imports_torch,
     output_differences,
     stderr_outside_expected_warnings,
@@ -41,25 +43,48 @@ EVERY_NOTEBOOK = sorted(
 
 
 def pytest_generate_tests(metafunc):
-    """`notebook` is each notebook the test's profile runs (every runnable one but those it leaves out)."""
+    """`notebook` is each notebook of the test's class: those its profile runs, in the class's folders."""
     if "notebook" in metafunc.fixturenames:
-        metafunc.parametrize("notebook", metafunc.cls.profile.runnable())
+        metafunc.parametrize("notebook", metafunc.cls.notebooks())
+
+
+@pytest.fixture(scope="session")
+def convshapes_wheel(tmp_path_factory) -> Path:
+    """The wheel every notebook's install cell installs, built once per worker."""
+    return build_wheel(tmp_path_factory.mktemp("convshapes-wheel"))
 
 
 class RunsOnAProfile:
-    """The checks every profile must pass; each subclass names its profile (and runs on its own worker)."""
+    """A profile's environment, shared by a class's tests; each subclass names its profile.
+
+    A profile's notebooks are split over several classes, so that xdist's loadscope can hand them to
+    different workers (they share the profile's venv, see runtime_profiles.profile_venv).
+    """
 
     profile: Profile
 
     @pytest.fixture(scope="class")
     @classmethod
-    def runtime(cls, tmp_path_factory) -> ProfileRun:
-        return ProfileRun(cls.profile, tmp_path_factory.mktemp(cls.profile.name))
+    def runtime(cls, tmp_path_factory, convshapes_wheel) -> ProfileRun:
+        return ProfileRun(cls.profile, tmp_path_factory.mktemp(cls.profile.name), convshapes_wheel)
+
+
+class RunsNotebooks(RunsOnAProfile):
+    """The checks every notebook a profile runs must pass, for those in the class's folders."""
+
+    folders: tuple[str, ...] = ("notebooks", "solutions")
+
+    @classmethod
+    def notebooks(cls) -> list[str]:
+        return [path for path in cls.profile.runnable() if path.split("/", 1)[0] in cls.folders]
 
     def test_runs_top_to_bottom_with_convshapes_from_its_own_install_cell(self, runtime, notebook):
         python, module = where_it_ran(runtime.execute(notebook))
-        assert python == str(runtime.python), "the notebook ran in another Python"
+        assert python == str(runtime.python_for(notebook)), "the notebook ran in another Python"
         assert "/site-packages/convshapes/" in module, f"convshapes came from {module}, not from the notebook's install"
+        assert module.startswith(str(runtime.python_for(notebook).parents[1])), (
+            f"convshapes came from {module}, not from the notebook's own environment"
+        )
 
     def test_shows_the_outputs_the_book_stores(self, runtime, notebook):
         differences = output_differences(nbformat.read(ROOT / notebook, as_version=4), runtime.execute(notebook))
@@ -72,6 +97,10 @@ class RunsOnAProfile:
     def test_every_error_is_quoted_in_the_prose_as_this_runtime_words_it(self, runtime, notebook):
         assert unquoted_errors(runtime.execute(notebook)) == []
 
+
+class RunsExercises(RunsOnAProfile):
+    """Every untouched exercise, on the class's profile."""
+
     @pytest.mark.parametrize("path", EXERCISES)
     def test_an_untouched_exercise_gets_feedback_from_the_key_its_install_cell_brought(self, runtime, path):
         executed = runtime.execute(path)
@@ -83,12 +112,31 @@ class RunsOnAProfile:
         assert lines and all(line.startswith("FAIL") and "not answered yet" in line for line in lines), lines
 
 
-class TestOnTheLockedVersions(RunsOnAProfile):
+class TestOnTheLockedVersions(RunsNotebooks, RunsExercises):
     profile = LOCKED_PROFILE
 
 
-class TestOnColabsRuntime(RunsOnAProfile):
+class TestChaptersOnColabsRuntime(RunsNotebooks):
     profile = COLAB_PROFILE
+    folders = ("notebooks",)
+
+
+class TestSolutionsOnColabsRuntime(RunsNotebooks):
+    profile = COLAB_PROFILE
+    folders = ("solutions",)
+
+
+class TestExercisesOnColabsRuntime(RunsExercises):
+    profile = COLAB_PROFILE
+
+
+@pytest.mark.parametrize("profile", [LOCKED_PROFILE, COLAB_PROFILE], ids=lambda profile: profile.name)
+def test_the_test_classes_run_every_notebook_of_a_profile_once(profile):
+    ran = [path for cls in RunsNotebooks.__subclasses__() if cls.profile is profile for path in cls.notebooks()]
+    assert sorted(ran) == profile.runnable()
+    assert [cls for cls in RunsExercises.__subclasses__() if cls.profile is profile], (
+        "no class runs the untouched exercises"
+    )
 
 
 @pytest.mark.parametrize("path", EVERY_NOTEBOOK)
