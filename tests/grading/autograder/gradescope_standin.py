@@ -8,6 +8,7 @@ run_autograder runs without network."""
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
@@ -69,9 +70,11 @@ class GradescopeStandIn:
         )
 
 
+@functools.cache
 def python_prefix() -> Path:
-    """Where this machine's python3.11 is installed. pyenv keeps it under /root, which user nobody cannot enter,
-    so the stand-in mounts it at PYTHON_PREFIX, world-readable, as a base image's /usr/bin/python3.11 is."""
+    """Where this machine's python3.11 is installed (asked once, not on each run: pyenv's shim is slow to start).
+    pyenv keeps it under /root, which user nobody cannot enter, so the stand-in mounts it at PYTHON_PREFIX,
+    world-readable, as a base image's /usr/bin/python3.11 is."""
     found = shutil.which("python3.11")
     if found is None:
         raise RuntimeError("the Gradescope stand-in needs python3.11 on PATH")

@@ -1,12 +1,11 @@
 """``convshapes autograder``: what the zip holds, that it gives nothing away, and the errors it gives."""
 
 import json
-import subprocess
-import sys
 import zipfile
 
 import nbformat
 import pytest
+from grading.autograder.bundles import make_bundle
 from notebook_files import ROOT
 
 from convshapes.grading.autograder.bundle import build_autograder
@@ -16,11 +15,6 @@ from convshapes.notebook.markers import BEGIN, END
 from convshapes.notebook.questions import answer_id
 
 MASTERS = sorted((ROOT / "solutions").glob("*.ipynb"))
-
-
-def make_bundle(master, out, *options) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "convshapes.cli", "autograder", str(master), "--out", str(out), *options]
-    return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
 def answer_lines(master) -> set[str]:
@@ -56,14 +50,8 @@ def texts_in(bundle) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def bundles(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("bundles")
-    built = {}
-    for master in MASTERS:
-        result = make_bundle(master, folder / f"{master.stem}.zip")
-        assert result.returncode == 0, result.stderr
-        built[master] = folder / f"{master.stem}.zip"
-    return built
+def bundles(autograder_bundle):
+    return {master: autograder_bundle(master.stem) for master in MASTERS}
 
 
 def test_the_scripts_gradescope_runs_are_at_the_root_and_executable(bundles):

@@ -3,8 +3,6 @@ scores as ``convshapes grade``; every bad upload gets a readable 0 and every res
 specification. setup.sh installs from the registries once (later bundles find everything installed)."""
 
 import re
-import subprocess
-import sys
 
 import jsonschema
 import nbformat
@@ -85,17 +83,13 @@ def limits(master: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def gradescope(tmp_path_factory):
+def gradescope(tmp_path_factory, autograder_bundle):
     """(master, upload) -> (results.json or None, run_autograder's output), and each bundle's setup.sh result."""
-    folder = tmp_path_factory.mktemp("gradescope")
-    standin = GradescopeStandIn(folder / "image")
+    standin = GradescopeStandIn(tmp_path_factory.mktemp("gradescope") / "image")
     graded, setups = {}, {}
     for master in MASTERS:
-        bundle = folder / f"{master}-autograder.zip"
         options = EDGE_OPTIONS if master == EDGE_MASTER else []
-        command = [sys.executable, "-m", "convshapes.cli", "autograder", str(ROOT / "solutions" / f"{master}.ipynb")]
-        subprocess.run([*command, "--out", str(bundle), *options], check=True, capture_output=True, timeout=300)
-        setups[master] = standin.install(bundle)
+        setups[master] = standin.install(autograder_bundle(master, *options))
         if setups[master].returncode != 0:
             continue
         for (owner, case), files in UPLOADS.items():
