@@ -180,6 +180,7 @@ def colab_environment(home: Path) -> dict[str, str]:
             "VIRTUAL_ENV",
             "TF_CPP_MIN_LOG_LEVEL",
             "PYTHONHASHSEED",
+            "PYTHONDONTWRITEBYTECODE",  # Colab's kernels cache bytecode; so do ours, in the profile venv
             "JUPYTER_PATH",
             "TF_ENABLE_ONEDNN_OPTS",
         }
@@ -197,7 +198,9 @@ def profile_venv(profile: Profile, python: Path) -> Path:
     `environment_without_convshapes`), so it never holds convshapes.
     """
     version = run([python, "-c", "import sys; print(sys.version)"]).stdout.strip()
-    install = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", *profile.requirements]
+    # --no-compile: pip would compile every module of TensorFlow and torch (half the install's time); the
+    # kernels compile and cache only the modules the notebooks import, on first import.
+    install = ["-m", "pip", "install", "--quiet", "--no-compile", "--disable-pip-version-check", *profile.requirements]
     digest = hashlib.sha256("\n".join([version, *install]).encode()).hexdigest()[:12]
     venv = VENV_CACHE / f"{profile.name}-{digest}"
     VENV_CACHE.mkdir(parents=True, exist_ok=True)
