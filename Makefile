@@ -44,7 +44,7 @@ $(TORCH_READY): $(READY)
 	touch $@
 
 # Notebooks that `make test` has just validated with nbval are taken from the execution cache, not re-run;
-# the others run first, in parallel (one per core), into the same cache.
+# the others run first, in parallel (one per core, plus one), into the same cache.
 book: $(READY)
 	$(BIN)/python -m convshapes.authoring.execution_cache --execute
 	$(BIN)/jupyter-book build --warningiserror --keep-going .

@@ -7,9 +7,10 @@ cache is keyed by the notebook's code (jupyter-cache's own hash) and, through a 
 convshapes sources: when they change, ``make book`` empties the cache and everything runs afresh.
 
 What is missing from the cache, ``make book`` runs first with jupyter-cache's execution workers in a
-process pool, one notebook per core (longest first, each kernel limited to its share of the threads), so
-that ``jupyter-book build`` (which runs notebooks one after another) finds every execution cached. It runs each notebook exactly as the build would: in its own
-folder, with the build's timeout and ``allow_errors``."""
+process pool, one notebook per core and one more (longest first, each kernel limited to its share of
+the threads), so that ``jupyter-book build`` (which runs notebooks one after another) finds every
+execution cached. It runs each notebook exactly as the build would: in its own folder, with the build's
+timeout and ``allow_errors``."""
 
 from __future__ import annotations
 
@@ -118,7 +119,9 @@ def execute_missing(root: Path, toc: Path, cache: Path) -> list[str]:
     ]
     if not tasks:
         return []
-    processes = min(os.cpu_count() or 1, len(tasks))
+    # One notebook more than the cores: a kernel also waits (starting up, reading and writing files), and
+    # the extra one fills those gaps and shortens the tail when the last notebooks run.
+    processes = min((os.cpu_count() or 1) + 1, len(tasks))
     multiprocessing.log_to_stderr(REPORT_LEVEL)  # each notebook's start and end, nothing more
     with multiprocessing.Pool(processes, initializer=os.environ.update, initargs=(thread_share(processes),)) as pool:
         failed = {uri for status, uri in pool.imap_unordered(worker, tasks, chunksize=1) if status != 0}
