@@ -160,7 +160,7 @@ def measure(run_suite: bool) -> list[tuple[str, float, str, str]]:
         )
         rows.append(
             (
-                f"make book, cold (nothing cached), notebooks run {os.cpu_count()} at a time",
+                "make book, cold (nothing cached), notebooks run side by side (one per core, plus one)",
                 cold,
                 f"{cold / serial_cold:.2f} x one after another",
                 f"<= 0.6: {'met' if cold / serial_cold <= 0.6 else 'MISSED'}",
