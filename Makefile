@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 NBVAL := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 export PYTHONHASHSEED := 0
 
-.PHONY: help book test lab lint format notebooks exercises bench lock clean system-packages
+.PHONY: help book test lab lint format notebooks exercises behaviours bench lock clean system-packages
 
 help:
 	@echo "make book   build the website into _build/html"
@@ -18,6 +18,7 @@ help:
 	@echo "make lab    open JupyterLab on the project's environment"
 	@echo "make notebooks  re-execute the chapters and solutions and store their outputs"
 	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make behaviours  run every example of the book on every runtime profile; writes src/convshapes/data/behaviours.json"
 	@echo "make bench  measure speed (chapters, suite, book, grading) as ratios; writes bench/results.md"
 
 # The environment is rebuilt only when the lock file or the project metadata change.
@@ -86,6 +87,11 @@ bench: $(READY) $(TORCH_READY) system-packages
 
 exercises: $(READY)
 	$(BIN)/python -m convshapes.authoring.generate
+
+# Every example that fails on purpose, on every runtime profile (tests/runtimes/) with oneDNN off and on:
+# what each raised or printed goes into src/convshapes/data/behaviours.json, which the tests hold the book to.
+behaviours: $(READY) $(TORCH_READY)
+	$(BIN)/python -m convshapes.authoring.behaviours
 
 # Re-pin every dependency from the current environment (after a deliberate upgrade), torch and its own
 # dependencies excepted: they are a test dependency, installed by $(TORCH_READY).

@@ -1,6 +1,8 @@
 """Test-run hooks for the whole repository (tests/, notebooks/ and solutions/ under nbval)."""
 
+import contextlib
 import os
+import threading
 from collections import defaultdict
 from pathlib import Path
 
@@ -8,6 +10,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 ROOT = Path(__file__).resolve().parent
 BOOK_NOTEBOOKS = ("notebooks", "solutions")
+PROFILE_TESTS = ROOT / "tests" / "book" / "test_colab_ready.py"
 _cell_results: dict[str, list[bool]] = defaultdict(list)
 
 
@@ -27,3 +30,27 @@ def pytest_sessionfinish(session, exitstatus):
         from convshapes.authoring.execution_cache import store_validated
 
         store_validated(validated, ROOT / "_build" / ".jupyter_cache")
+
+
+def runs_profile_tests(config) -> bool:
+    """Whether this run's arguments include the notebooks-on-every-runtime tests."""
+    paths = [Path(config.invocation_params.dir, arg.split("::", 1)[0]).resolve() for arg in config.args]
+    return any(path == PROFILE_TESTS or path in PROFILE_TESTS.parents for path in paths)
+
+
+def pytest_configure(config):
+    """Build the runtime profiles' venvs in the background while the other tests run (each test waits on its own)."""
+    if hasattr(config, "workerinput") or not runs_profile_tests(config):
+        return
+    from convshapes.authoring.runtimes import build_profile_venvs, selected_profiles
+
+    def build():
+        with contextlib.suppress(RuntimeError):  # the profile's own tests build it again and say why it failed
+            build_profile_venvs(selected_profiles())
+
+    threading.Thread(target=build, name="profile-venvs", daemon=True).start()
+
+
+def pytest_collection_modifyitems(items):
+    """Run the notebooks on the runtime profiles last, when the background build has had the most time."""
+    items.sort(key=lambda item: Path(item.path) == PROFILE_TESTS)

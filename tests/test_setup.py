@@ -58,3 +58,18 @@ def test_reading_a_notebook_compiles_no_iri_grammars():
     )
     assert probe.stdout.strip() == "[]"
     assert "rfc3987-syntax" not in PINS and "lark" not in PINS
+
+
+def test_the_packages_lower_bounds_are_the_oldest_versions_a_tested_runtime_has():
+    """pyproject.toml promises what the tests run: each bound is the lowest version any runtime profile pins."""
+    from packaging.version import Version
+
+    from convshapes.authoring.runtimes import ALL_PROFILES
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    bounds = dict(requirement.split(">=") for requirement in project["dependencies"])
+    bounds |= dict(requirement.split(">=") for requirement in project["optional-dependencies"]["tensorflow"])
+    for package, bound in bounds.items():
+        assert bound == str(min(Version(profile.version_of(package)) for profile in ALL_PROFILES)), package
+    oldest_python = min(ALL_PROFILES, key=lambda profile: Version(profile.python_version)).python_version
+    assert project["requires-python"] == f">={oldest_python}"

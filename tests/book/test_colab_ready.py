@@ -1,30 +1,26 @@
-"""Every chapter and solution runs top to bottom on Colab's runtime and on the book's locked versions.
+"""Every chapter and solution runs top to bottom on every Colab runtime version and on the book's locked versions.
 
 Each notebook is executed as on Colab (see runtime_profiles): its own first cell installs convshapes.
 On every profile it must raise no unexpected error, write no stderr outside expected-warning cells, show
 the outputs the book stores (compared as nbval compares them), and every error it raises must be quoted,
-in the wording that profile produces, in the notebook's prose. A profile runs every notebook except those
-it leaves out (Profile.left_out: the colab profile has no torch, see runtime_profiles.NEEDS_TORCH; the locked
-profile runs only those, since nbval runs the others on the locked versions in the same test run).
+in the wording that profile produces, in the notebook's prose. A Colab profile runs every notebook except
+those that import torch (convshapes.authoring.runtimes.NEEDS_TORCH); the locked profile runs only those, since
+nbval runs the others on the locked versions in the same test run. `make test` runs the profiles of
+runtimes.DEVELOPER_PROFILES, `.ci/run` all of them.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import nbformat
 import pytest
 from runtime_profiles import (
-    COLAB_PROFILE,
-    LOCKED_PROFILE,
-    NEEDS_TORCH,
     ROOT,
-    RUNNABLE,
-    TORCH_REQUIREMENT,
-    Profile,
     ProfileRun,
-    build_wheel,
     imports_torch,
     output_differences,
     stderr_outside_expected_warnings,
@@ -32,6 +28,20 @@ from runtime_profiles import (
     where_it_ran,
 )
 
+from convshapes.authoring.behaviours import BEHAVIOURS, EXAMPLE_TAGS, ONEDNN, example_key, outcome
+from convshapes.authoring.runtimes import (
+    ALL_PROFILES,
+    DEVELOPER_PROFILES,
+    LOCKED_PROFILE,
+    NEEDS_TORCH,
+    REQUIRE_ALL_PROFILES,
+    RUNNABLE,
+    TORCH_REQUIREMENT,
+    Profile,
+    colab_profiles,
+    selected_profiles,
+)
+from convshapes.grading.autograder.bundle import build_wheel
 from convshapes.notebook.execute import printed_text
 
 EXERCISES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "exercises").glob("*.ipynb"))
@@ -51,7 +61,8 @@ def pytest_generate_tests(metafunc):
 @pytest.fixture(scope="session")
 def convshapes_wheel(tmp_path_factory) -> Path:
     """The wheel every notebook's install cell installs, built once per worker."""
-    return build_wheel(tmp_path_factory.mktemp("convshapes-wheel"))
+    folder = tmp_path_factory.mktemp("convshapes-wheel")
+    return build_wheel(ROOT, folder)
 
 
 class RunsOnAProfile:
@@ -97,6 +108,23 @@ class RunsNotebooks(RunsOnAProfile):
     def test_every_error_is_quoted_in_the_prose_as_this_runtime_words_it(self, runtime, notebook):
         assert unquoted_errors(runtime.execute(notebook)) == []
 
+    def test_each_example_does_what_the_behaviour_file_records_for_this_runtime(self, runtime, notebook):
+        record = json.loads(BEHAVIOURS.read_text())["examples"]
+        settings = {f"{self.profile.name} oneDNN {onednn}" for onednn in ONEDNN}
+        differing = []
+        for cell in runtime.execute(notebook).cells:
+            if cell.cell_type != "code" or not EXAMPLE_TAGS & set(cell.metadata.get("tags", [])):
+                continue
+            groups = record[example_key(notebook, cell)]["outcomes"]
+            expected = [
+                {k: v for k, v in group.items() if k != "settings"}
+                for group in groups
+                if settings & set(group["settings"])
+            ]
+            if outcome(cell) not in expected:
+                differing.append(f"{cell.source.splitlines()[0]!r}: {outcome(cell)}, recorded {expected}")
+        assert differing == [], "\n".join(differing)
+
 
 class RunsExercises(RunsOnAProfile):
     """Every untouched exercise, on the class's profile."""
@@ -112,31 +140,60 @@ class RunsExercises(RunsOnAProfile):
         assert lines and all(line.startswith("FAIL") and "not answered yet" in line for line in lines), lines
 
 
+# nbval runs every chapter and solution on the locked versions in the same test run, comparing every output with
+# the stored one (stderr included), and the Colab profiles run each from its own install cell. So the locked
+# profile runs in full only what no other profile runs: the notebooks that need torch. It still runs every
+# untouched exercise.
+LOCKED_AS_TESTED = replace(LOCKED_PROFILE, left_out=tuple(path for path in RUNNABLE if path not in NEEDS_TORCH))
+PROFILES = tuple(LOCKED_AS_TESTED if profile is LOCKED_PROFILE else profile for profile in selected_profiles())
+
+
 class TestOnTheLockedVersions(RunsNotebooks, RunsExercises):
-    profile = LOCKED_PROFILE
+    profile = LOCKED_AS_TESTED
 
 
-class TestChaptersOnColabsRuntime(RunsNotebooks):
-    profile = COLAB_PROFILE
-    folders = ("notebooks",)
+def test_classes_for(profile: Profile) -> dict[str, type]:
+    """A profile's notebooks as three classes (chapters, solutions, untouched exercises), so xdist can spread them."""
+    suffix = profile.name.replace("-", "_").replace(".", "_")
+    return {
+        f"TestChaptersOn_{suffix}": type("Chapters", (RunsNotebooks,), {"profile": profile, "folders": ("notebooks",)}),
+        f"TestSolutionsOn_{suffix}": type(
+            "Solutions", (RunsNotebooks,), {"profile": profile, "folders": ("solutions",)}
+        ),
+        f"TestExercisesOn_{suffix}": type("Exercises", (RunsExercises,), {"profile": profile}),
+    }
 
 
-class TestSolutionsOnColabsRuntime(RunsNotebooks):
-    profile = COLAB_PROFILE
-    folders = ("solutions",)
+# Only the profiles this run selects get test classes: the others are not collected, rather than skipped.
+for _profile in PROFILES:
+    if _profile is not LOCKED_AS_TESTED:
+        globals().update(test_classes_for(_profile))
 
 
-class TestExercisesOnColabsRuntime(RunsExercises):
-    profile = COLAB_PROFILE
-
-
-@pytest.mark.parametrize("profile", [LOCKED_PROFILE, COLAB_PROFILE], ids=lambda profile: profile.name)
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda profile: profile.name)
 def test_the_test_classes_run_every_notebook_of_a_profile_once(profile):
     ran = [path for cls in RunsNotebooks.__subclasses__() if cls.profile is profile for path in cls.notebooks()]
     assert sorted(ran) == profile.runnable()
     assert [cls for cls in RunsExercises.__subclasses__() if cls.profile is profile], (
         "no class runs the untouched exercises"
     )
+
+
+def test_ci_runs_every_profile_and_a_developer_the_newest_and_oldest_colab_runtimes():
+    names = [profile.name for profile in selected_profiles()]
+    if REQUIRE_ALL_PROFILES:
+        assert names == [profile.name for profile in ALL_PROFILES]
+    else:
+        assert names == list(DEVELOPER_PROFILES)
+    colab = colab_profiles()
+    assert {"locked", colab[0].name, colab[-1].name} == set(DEVELOPER_PROFILES)
+    assert colab[0].name == "colab-latest"
+
+
+def test_every_colab_runtime_file_is_a_profile_with_tensorflow_keras_and_tf_keras_pinned():
+    for profile in colab_profiles():
+        for package in ("tensorflow", "keras", "tf_keras", "numpy", "ipykernel", "ipython"):
+            assert profile.version_of(package), f"{profile.name} pins no {package}"
 
 
 @pytest.mark.parametrize("path", EVERY_NOTEBOOK)
@@ -147,8 +204,8 @@ def test_notebook_asks_colab_for_a_gpu_runtime(path):
 
 
 def test_every_notebook_runs_from_its_own_install_cell_on_one_profile_or_the_other():
-    assert sorted({*LOCKED_PROFILE.runnable(), *COLAB_PROFILE.runnable()}) == RUNNABLE
-    assert LOCKED_PROFILE.runnable() == list(NEEDS_TORCH), "nbval already runs the others on the locked versions"
+    assert sorted({path for profile in PROFILES for path in profile.runnable()}) == RUNNABLE
+    assert LOCKED_AS_TESTED.runnable() == list(NEEDS_TORCH), "nbval already runs the others on the locked versions"
 
 
 @pytest.mark.parametrize("path", RUNNABLE)
@@ -157,19 +214,18 @@ def test_every_stored_error_is_quoted_in_the_prose(path):
     assert unquoted_errors(nbformat.read(ROOT / path, as_version=4)) == []
 
 
-@pytest.mark.parametrize("profile", [LOCKED_PROFILE, COLAB_PROFILE], ids=lambda profile: profile.name)
+@pytest.mark.parametrize("profile", ALL_PROFILES, ids=lambda profile: profile.name)
 def test_a_profile_leaves_out_only_notebooks_that_exist(profile):
     missing = [path for path in profile.left_out if not (ROOT / path).is_file()]
     assert not missing, f"the {profile.name} profile leaves out notebooks that do not exist: {missing}"
 
 
-def test_the_colab_profile_leaves_out_exactly_the_notebooks_that_import_torch():
+@pytest.mark.parametrize("profile", colab_profiles(), ids=lambda profile: profile.name)
+def test_a_colab_profile_leaves_out_exactly_the_notebooks_that_import_torch(profile):
     importing = {path for path in EVERY_NOTEBOOK if imports_torch(nbformat.read(ROOT / path, as_version=4))}
-    assert importing, "no notebook imports torch: the colab profile need not leave any out"
-    assert sorted(importing - set(COLAB_PROFILE.left_out)) == [], "import torch, yet run on the colab profile"
-    assert sorted(set(COLAB_PROFILE.left_out) - importing) == [], (
-        "left out of the colab profile without importing torch"
-    )
+    assert importing, "no notebook imports torch: the colab profiles need not leave any out"
+    assert sorted(importing - set(profile.left_out)) == [], "import torch, yet run on a colab profile"
+    assert sorted(set(profile.left_out) - importing) == [], "left out of a colab profile without importing torch"
 
 
 def test_the_locked_profile_installs_the_torch_that_make_test_installs():
