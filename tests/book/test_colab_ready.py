@@ -152,7 +152,7 @@ class TestOnTheLockedVersions(RunsNotebooks, RunsExercises):
     profile = LOCKED_AS_TESTED
 
 
-def test_classes_for(profile: Profile) -> dict[str, type]:
+def classes_for(profile: Profile) -> dict[str, type]:
     """A profile's notebooks as three classes (chapters, solutions, untouched exercises), so xdist can spread them."""
     suffix = profile.name.replace("-", "_").replace(".", "_")
     return {
@@ -167,7 +167,7 @@ def test_classes_for(profile: Profile) -> dict[str, type]:
 # Only the profiles this run selects get test classes: the others are not collected, rather than skipped.
 for _profile in PROFILES:
     if _profile is not LOCKED_AS_TESTED:
-        globals().update(test_classes_for(_profile))
+        globals().update(classes_for(_profile))
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda profile: profile.name)
@@ -251,3 +251,26 @@ def test_imports_torch_reads_import_statements(source, expected):
         cells=[nbformat.v4.new_markdown_cell("import torch"), nbformat.v4.new_code_cell(source)]
     )
     assert imports_torch(notebook) is expected
+
+
+def runtime_label(profile: Profile) -> str:
+    """How the README and chapter 1 name a runtime in their table of tested runtimes."""
+    if profile is LOCKED_PROFILE:
+        return "the book's lock"
+    version = profile.name.removeprefix("colab-")
+    return "Colab, latest" if version == "latest" else f"Colab {version}"
+
+
+@pytest.mark.parametrize("path", ["README.md", "notebooks/01_setup_and_conventions.ipynb"])
+def test_the_readme_and_chapter_1_name_every_tested_runtime_with_the_versions_its_profile_pins(path):
+    text = (ROOT / path).read_text()
+    if path.endswith(".ipynb"):
+        text = "\n".join(cell.source for cell in nbformat.read(ROOT / path, as_version=4).cells)
+    rows = {
+        cells[0]: cells[1:6]
+        for line in text.splitlines()
+        if line.startswith("| ") and len(cells := [cell.strip() for cell in line.strip("|").split("|")]) >= 6
+    }
+    for profile in ALL_PROFILES:
+        versions = [profile.python_version, *(profile.version_of(name) for name in ("tensorflow", "keras", "tf_keras"))]
+        assert rows.get(runtime_label(profile)) == [*versions, profile.version_of("numpy")], runtime_label(profile)
