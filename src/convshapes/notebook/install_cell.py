@@ -1,4 +1,4 @@
-"""The install cell that opens every notebook: Colab installs convshapes with it, the website folds it away."""
+"""Every notebook's first cell, folded on the website: installs convshapes on Colab, imports TensorFlow quietly."""
 
 INSTALL_CELL_SOURCE = """\
 # On Colab, install this book's helper package (it brings no dependencies of its own).
@@ -15,4 +15,8 @@ if "google.colab" in sys.modules:
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
          "convshapes @ git+https://github.com/convshapes/convshapes@main"],
         check=True,
-    )"""
+    )
+
+from convshapes.quiet_start import import_tensorflow_quietly
+
+import_tensorflow_quietly()  # hides only the start-up lines known to be harmless; any other line still shows"""
