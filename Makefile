@@ -19,6 +19,7 @@ help:
 	@echo "make notebooks  re-execute the chapters and solutions and store their outputs"
 	@echo "make exercises  regenerate exercises/ from solutions/"
 	@echo "make behaviours  run every example of the book on every runtime profile; writes src/convshapes/data/behaviours.json"
+	@echo "                 (NOTEBOOKS=\"notebooks/04_pattern3_reshape_layer.ipynb ...\" measures only those again)"
 	@echo "make bench  measure speed (chapters, suite, book, grading) as ratios; writes bench/results.md"
 
 # The environment is rebuilt only when the lock file or the project metadata change.
@@ -90,8 +91,10 @@ exercises: $(READY)
 
 # Every example that fails on purpose, on every runtime profile (tests/runtimes/) with oneDNN off and on:
 # what each raised or printed goes into src/convshapes/data/behaviours.json, which the tests hold the book to.
+# `make behaviours NOTEBOOKS=notebooks/04_pattern3_reshape_layer.ipynb` measures one notebook again.
+NOTEBOOKS ?=
 behaviours: $(READY) $(TORCH_READY)
-	$(BIN)/python -m convshapes.authoring.behaviours
+	$(BIN)/python -m convshapes.authoring.behaviours $(NOTEBOOKS)
 
 # Re-pin every dependency from the current environment (after a deliberate upgrade), torch and its own
 # dependencies excepted: they are a test dependency, installed by $(TORCH_READY).

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from filelock import FileLock
 
 from ..error_text import ANSI_PATTERN
 from ..notebook.execute import thread_share
@@ -29,6 +30,7 @@ from ..notebook.machine_paths import without_machine_paths
 from .runtimes import (
     ALL_PROFILES,
     ROOT,
+    RUNNABLE,
     Profile,
     colab_environment,
     find_python,
@@ -139,14 +141,27 @@ def record(measured: dict[str, dict[str, dict[str, str]]], settings: list[Settin
     return {"runtimes": runtimes, "settings": [setting.name for setting in settings], "examples": examples_found}
 
 
-def notebooks_with_examples(profile: Profile) -> list[str]:
-    return [path for path in profile.runnable() if examples(path)]
+def notebooks_with_examples(profile: Profile, wanted: list[str]) -> list[str]:
+    return [path for path in profile.runnable() if examples(path) and (not wanted or path in wanted)]
+
+
+def merged(previous: dict, measured: dict, paths: list[str]) -> dict:
+    """``measured`` (the examples of ``paths``) in place of what ``previous`` recorded for those notebooks."""
+    kept = {key: value for key, value in previous.get("examples", {}).items() if key.split("#", 1)[0] not in paths}
+    every = kept | measured["examples"]
+    return measured | {"examples": {key: every[key] for key in sorted(every, key=lambda key: key.split("#", 1)[0])}}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("notebooks", nargs="*", help="measure only these notebooks (default: every notebook)")
     parser.add_argument("--jobs", type=int, default=2, help="settings measured at once (default 2)")
     arguments = parser.parse_args(argv)
+    wanted = [str(Path(path).resolve().relative_to(ROOT)) for path in arguments.notebooks]
+    unknown = [path for path in wanted if path not in RUNNABLE]
+    if unknown:
+        print(f"make behaviours: not a chapter or solution of the book: {', '.join(unknown)}")
+        return 2
     settings = [Setting(profile, onednn) for profile in ALL_PROFILES for onednn in ONEDNN]
     pythons = {}
     for profile in ALL_PROFILES:  # one after another: each download goes into the shared wheel cache once
@@ -157,13 +172,20 @@ def main(argv: list[str] | None = None) -> int:
         pythons[profile.name] = profile_venv(profile, python) / "bin" / "python"
 
     def measure_one(setting: Setting) -> tuple[str, dict]:
-        paths = notebooks_with_examples(setting.profile)
+        paths = notebooks_with_examples(setting.profile, wanted)
         return setting.name, measure(setting, paths, pythons[setting.profile.name])
 
     with ThreadPoolExecutor(arguments.jobs) as pool:
-        measured = dict(pool.map(measure_one, settings))
-    BEHAVIOURS.write_text(json.dumps(record(measured, settings), indent=1, ensure_ascii=False) + "\n")
-    print(f"wrote {BEHAVIOURS.relative_to(ROOT)}: {len(settings)} settings")
+        measured = record(dict(pool.map(measure_one, settings)), settings)
+    (ROOT / "_build").mkdir(exist_ok=True)
+    with FileLock(ROOT / "_build" / "behaviours.lock"):  # two authors re-measuring different notebooks keep both results
+        previous = json.loads(BEHAVIOURS.read_text()) if wanted and BEHAVIOURS.exists() else {}
+        BEHAVIOURS.write_text(
+            json.dumps(merged(previous, measured, wanted or RUNNABLE), indent=1, ensure_ascii=False) + "\n"
+        )
+    print(
+        f"wrote {BEHAVIOURS.relative_to(ROOT)}: {len(settings)} settings, {len(wanted) or 'every'} notebook(s) measured"
+    )
     return 0
 
 
