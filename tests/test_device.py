@@ -3,7 +3,7 @@
 import pytest
 import tensorflow as tf
 
-from convshapes.device import DeviceReport, channels_first_conv_on_cpu, configure_gpus
+from convshapes.device import DeviceReport, channels_first_conv_on_cpu, configure_gpus, outcomes_on_cpu
 
 
 def fake_gpu(index: int) -> tf.config.PhysicalDevice:
@@ -76,3 +76,62 @@ def test_channels_first_on_the_cpu_fails_without_onednn_and_runs_with_it():
         "The op was given the format: NCHW",
         "1": "runs, output shape (2, 8, 62, 62)",
     }
+
+
+POOLING_LONGER_THAN_ITS_INPUT = """
+import numpy as np
+from keras import layers
+
+sequences = np.zeros((2, 3, 2), dtype="float32")
+attempt("window 3", lambda: layers.MaxPooling1D(pool_size=3)(sequences))
+attempt("window 5", lambda: layers.MaxPooling1D(pool_size=5)(sequences))
+"""
+
+
+def test_a_pooling_window_longer_than_its_input_returns_an_empty_tensor_without_onednn_and_aborts_with_it():
+    assert outcomes_on_cpu(POOLING_LONGER_THAN_ITS_INPUT) == {
+        "0": {"window 3": "runs, output shape (2, 1, 2)", "window 5": "runs, output shape (2, 0, 2)"},
+        "1": {
+            "window 3": "runs, output shape (2, 1, 2)",
+            "window 5": "AbortedError: Compute received an exception:Status: 2, message: could not create a descriptor "
+            "for a pooling forward propagation primitive, in file tensorflow/core/kernels/mkl/mkl_maxpooling_op.cc:211",
+        },
+    }
+
+
+def test_each_setting_gets_its_own_process_with_that_setting_and_no_gpu():
+    snippet = """
+import os
+import numpy as np
+
+attempt(os.environ["TF_ENABLE_ONEDNN_OPTS"] + " " + os.environ["CUDA_VISIBLE_DEVICES"], lambda: np.zeros(1))
+"""
+    assert outcomes_on_cpu(snippet) == {
+        "0": {"0 -1": "runs, output shape (1,)"},
+        "1": {"1 -1": "runs, output shape (1,)"},
+    }
+
+
+def test_an_error_is_named_with_its_own_words_without_the_keras_call_wrapper():
+    snippet = """
+def wrapped():
+    raise ValueError("Exception encountered when calling X.call().\\n\\nbad shape\\n\\nArguments received by X.call():")
+
+
+def wordless():
+    raise KeyError()
+
+
+attempt("wrapped", wrapped)
+attempt("wordless", wordless)
+"""
+    assert outcomes_on_cpu(snippet, onednn_settings=("0",)) == {
+        "0": {"wrapped": "ValueError: bad shape", "wordless": "KeyError"}
+    }
+
+
+def test_a_snippet_that_crashes_or_tries_nothing_raises_with_its_stderr():
+    with pytest.raises(RuntimeError, match="TF_ENABLE_ONEDNN_OPTS=0 probe crashed:\n(.|\n)*ZeroDivisionError"):
+        outcomes_on_cpu("1 / 0", onednn_settings=("0",))
+    with pytest.raises(RuntimeError, match="TF_ENABLE_ONEDNN_OPTS=1 probe crashed"):
+        outcomes_on_cpu("print('nothing tried')", onednn_settings=("1",))

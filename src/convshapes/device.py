@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -55,24 +56,29 @@ def _describe(tf, gpu) -> str:
     return f"{gpu.name} ({model})" if model else gpu.name
 
 
-# Runs in a fresh Python: TensorFlow reads TF_ENABLE_ONEDNN_OPTS once, when it starts.
-_CHANNELS_FIRST_PROBE = """
-import numpy as np
-from keras import layers
+# Runs first in each fresh Python of `outcomes_on_cpu`: the snippet reports each thing it tries with `attempt`.
+_ATTEMPT = """
+import json as _json
 
-conv = layers.Conv2D(8, 3, data_format="channels_first")
-try:
-    print("runs, output shape", tuple(conv(np.zeros((2, 3, 64, 64), dtype="float32")).shape))
-except Exception as error:
-    print(type(error).__name__, error, sep=": ")
+
+def attempt(label, compute):
+    try:
+        result = compute()
+    except Exception as error:
+        print("convshapes-attempt", _json.dumps([label, type(error).__name__, str(error)]))
+    else:
+        print("convshapes-attempt", _json.dumps([label, None, str(tuple(result.shape))]))
 """
+_ATTEMPT_LINE = "convshapes-attempt "
 
 
-def channels_first_conv_on_cpu(onednn_settings: tuple[str, ...] = ("0", "1")) -> dict[str, str]:
-    """Run a ``channels_first`` Conv2D on the CPU under each ``TF_ENABLE_ONEDNN_OPTS`` setting; say what happened.
+def outcomes_on_cpu(snippet: str, onednn_settings: tuple[str, ...] = ("0", "1")) -> dict[str, dict[str, str]]:
+    """Run ``snippet`` on the CPU under each ``TF_ENABLE_ONEDNN_OPTS`` setting; say what each of its attempts did.
 
-    Each setting gets its own fresh Python process (GPUs hidden, so the CPU runs it), all started at once.
-    The result maps each setting to ``"runs, output shape (2, 8, 62, 62)"`` or to the error's name and message.
+    The snippet calls ``attempt(label, compute)`` for each thing it tries. Each setting gets its own fresh Python
+    process (TensorFlow reads the setting once, when it starts; GPUs hidden, so the CPU runs it), all started at
+    once. The result maps each setting to ``{label: outcome}``, where an outcome is
+    ``"runs, output shape (2, 8, 62, 62)"`` or the error's name and its own words.
     """
     processes = {}
     for setting in onednn_settings:
@@ -84,7 +90,7 @@ def channels_first_conv_on_cpu(onednn_settings: tuple[str, ...] = ("0", "1")) ->
             KERAS_BACKEND="tensorflow",
         )
         processes[setting] = subprocess.Popen(
-            [sys.executable, "-c", _CHANNELS_FIRST_PROBE],
+            [sys.executable, "-c", _ATTEMPT + snippet],
             env=env,
             text=True,
             stdout=subprocess.PIPE,
@@ -93,8 +99,37 @@ def channels_first_conv_on_cpu(onednn_settings: tuple[str, ...] = ("0", "1")) ->
     outcomes = {}
     for setting, process in processes.items():
         stdout, stderr = process.communicate()
-        if process.returncode != 0 or not stdout.strip():
+        reports = [
+            json.loads(line[len(_ATTEMPT_LINE) :]) for line in stdout.splitlines() if line.startswith(_ATTEMPT_LINE)
+        ]
+        if process.returncode != 0 or not reports:
             raise RuntimeError(f"the TF_ENABLE_ONEDNN_OPTS={setting} probe crashed:\n{stderr[-2000:]}")
-        name, _, message = stdout.strip().partition(": ")
-        outcomes[setting] = f"{name}: {essential_message(message)}" if message else name
+        outcomes[setting] = {label: _outcome(name, text) for label, name, text in reports}
     return outcomes
+
+
+def _outcome(error_name: str | None, text: str) -> str:
+    """One attempt in words: the shape it returned, or the error's name and its own words."""
+    if error_name is None:
+        return f"runs, output shape {text}"
+    message = essential_message(text)
+    return f"{error_name}: {message}" if message else error_name
+
+
+_CHANNELS_FIRST_PROBE = """
+import numpy as np
+from keras import layers
+
+conv = layers.Conv2D(8, 3, data_format="channels_first")
+attempt("conv", lambda: conv(np.zeros((2, 3, 64, 64), dtype="float32")))
+"""
+
+
+def channels_first_conv_on_cpu(onednn_settings: tuple[str, ...] = ("0", "1")) -> dict[str, str]:
+    """Run a ``channels_first`` Conv2D on the CPU under each ``TF_ENABLE_ONEDNN_OPTS`` setting; say what happened.
+
+    The result maps each setting to ``"runs, output shape (2, 8, 62, 62)"`` or to the error's name and message.
+    """
+    return {
+        setting: found["conv"] for setting, found in outcomes_on_cpu(_CHANNELS_FIRST_PROBE, onednn_settings).items()
+    }
