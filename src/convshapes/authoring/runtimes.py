@@ -3,8 +3,11 @@
 A runtime profile is a Python version and pinned packages: "locked" is the book's own lock (plus the CPU build
 of torch that `make test` installs); each "colab-<version>" profile is one of the runtime versions Colab
 offers, as Colab publishes its packages (tests/runtimes/colab-*.txt, source commit in each file's header).
-Each profile gets one venv with only those packages, cached by the hash of its Python and install command;
-every venv is filled from pip's one wheel cache, so a machine downloads each wheel once.
+Each profile gets one venv with only those packages, cached by the hash of its Python and install command.
+Every venv is installed from one wheelhouse (a folder of wheels that pip downloads into once and installs from
+without an index), which the Gradescope stand-in's setup also reads, so a machine downloads each wheel once.
+A wheelhouse rather than pip's HTTP cache: the package registry these machines reach marks its responses as
+not cacheable, so pip's cache stays empty and every venv would download TensorFlow again.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ NEEDS_TORCH = ("notebooks/10_coming_from_pytorch.ipynb",)
 DEVELOPER_PROFILES = ("locked", "colab-latest", "colab-2025.07")
 REQUIRE_ALL_PROFILES = os.environ.get("CONVSHAPES_REQUIRE_ALL_PROFILES") == "1"
 VENV_CACHE = Path(os.environ.get("CONVSHAPES_PROFILE_VENVS", ROOT / "_build" / "profile-venvs"))
+WHEELHOUSE = ROOT / "_build" / "wheelhouse"
 
 
 @dataclass(frozen=True)
@@ -146,9 +150,15 @@ def missing_python(profile: Profile) -> str:
     )
 
 
-def wheel_cache() -> Path:
-    """pip's wheel cache, which the project venv, every profile venv and the Gradescope stand-in share."""
-    return Path(run([sys.executable, "-m", "pip", "cache", "dir"]).stdout.strip())
+def install_from_wheelhouse(python: Path, requirements: tuple[str, ...]) -> None:
+    """Install ``requirements`` with ``python``'s pip from the wheelhouse, downloading into it only what it lacks."""
+    WHEELHOUSE.mkdir(parents=True, exist_ok=True)
+    local = ["--find-links", WHEELHOUSE, "--disable-pip-version-check", "--quiet"]
+    with FileLock(WHEELHOUSE.with_suffix(".lock")):  # pip download writes each wheel once, whoever asks first
+        run([python, "-m", "pip", "download", "--dest", WHEELHOUSE, *local, *requirements], timeout=1800)
+    # --no-compile: pip would compile every module of TensorFlow and torch (half the install's time); the
+    # kernels compile and cache only the modules the notebooks import, on first import.
+    run([python, "-m", "pip", "install", "--no-index", "--no-compile", *local, *requirements], timeout=1800)
 
 
 def profile_venv(profile: Profile, python: Path) -> Path:
@@ -158,21 +168,14 @@ def profile_venv(profile: Profile, python: Path) -> Path:
     builds it, the others wait on its lock and then reuse it. Nothing ever installs into it afterwards.
     """
     version = run([python, "-c", "import sys; print(sys.version)"]).stdout.strip()
-    # --no-compile: pip would compile every module of TensorFlow and torch (half the install's time); the
-    # kernels compile and cache only the modules the notebooks import, on first import.
-    install = ["-m", "pip", "install", "--quiet", "--no-compile", "--disable-pip-version-check", *profile.requirements]
-    digest = hashlib.sha256("\n".join([version, *install]).encode()).hexdigest()[:12]
+    digest = hashlib.sha256("\n".join([version, *profile.requirements]).encode()).hexdigest()[:12]
     venv = VENV_CACHE / f"{profile.name}-{digest}"
     VENV_CACHE.mkdir(parents=True, exist_ok=True)
     with FileLock(VENV_CACHE / f"{venv.name}.lock"):
         if not (venv / ".ready").exists():
             shutil.rmtree(venv, ignore_errors=True)
             run([python, "-m", "venv", venv])
-            run(
-                [venv / "bin" / "python", *install],
-                timeout=1800,
-                env={**os.environ, "PIP_CACHE_DIR": str(wheel_cache())},
-            )
+            install_from_wheelhouse(venv / "bin" / "python", profile.requirements)
             (venv / ".ready").touch()
     return venv
 

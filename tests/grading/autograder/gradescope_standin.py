@@ -15,10 +15,10 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from convshapes.authoring.runtimes import wheel_cache
+from convshapes.authoring.runtimes import WHEELHOUSE
 
 PYTHON_PREFIX = "/python3.11"
-WHEEL_CACHE = "/pip-cache"
+WHEELHOUSE_MOUNT = "/wheelhouse"
 
 
 class GradescopeStandIn:
@@ -68,20 +68,13 @@ class GradescopeStandIn:
         arguments += ["--ro-bind", str(python_prefix()), PYTHON_PREFIX]
         arguments += ["--die-with-parent", "--chdir", cwd] + ([] if network else ["--unshare-net"])
         environment = {"PATH": f"{PYTHON_PREFIX}/bin:/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"}
-        if network:  # setup.sh's pip takes the wheels this machine already has from the one shared wheel cache
-            arguments += ["--bind", str(shared_wheel_cache()), WHEEL_CACHE]
-            environment["PIP_CACHE_DIR"] = WHEEL_CACHE
+        if network:  # setup.sh's pip takes the wheels the runtime profiles already downloaded from their wheelhouse
+            WHEELHOUSE.mkdir(parents=True, exist_ok=True)
+            arguments += ["--ro-bind", str(WHEELHOUSE), WHEELHOUSE_MOUNT]
+            environment["PIP_FIND_LINKS"] = WHEELHOUSE_MOUNT
         return subprocess.run(
             [*arguments, *command], capture_output=True, text=True, timeout=timeout, env=environment, check=False
         )
-
-
-@functools.cache
-def shared_wheel_cache() -> Path:
-    """The wheel cache of the project venv and the runtime profiles (created if pip has not made it yet)."""
-    cache = wheel_cache()
-    cache.mkdir(parents=True, exist_ok=True)
-    return cache
 
 
 @functools.cache
