@@ -178,9 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     with ThreadPoolExecutor(arguments.jobs) as pool:
         measured = record(dict(pool.map(measure_one, settings)), settings)
     (ROOT / "_build").mkdir(exist_ok=True)
-    with FileLock(
-        ROOT / "_build" / "behaviours.lock"
-    ):  # two authors re-measuring different notebooks keep both results
+    # Under a lock, so that two authors re-measuring different notebooks at once keep both results.
+    with FileLock(ROOT / "_build" / "behaviours.lock"):
         previous = json.loads(BEHAVIOURS.read_text()) if wanted and BEHAVIOURS.exists() else {}
         BEHAVIOURS.write_text(
             json.dumps(merged(previous, measured, wanted or RUNNABLE), indent=1, ensure_ascii=False) + "\n"
