@@ -150,15 +150,21 @@ def missing_python(profile: Profile) -> str:
     )
 
 
-def install_from_wheelhouse(python: Path, requirements: tuple[str, ...]) -> None:
-    """Install ``requirements`` with ``python``'s pip from the wheelhouse, downloading into it only what it lacks."""
+def fill_wheelhouse(python: Path, requirements: list[str]) -> None:
+    """Download into the wheelhouse, for ``python``, every wheel ``requirements`` need that it does not hold yet."""
     WHEELHOUSE.mkdir(parents=True, exist_ok=True)
-    local = ["--find-links", WHEELHOUSE, "--disable-pip-version-check", "--quiet"]
-    with FileLock(WHEELHOUSE.with_suffix(".lock")):  # pip download writes each wheel once, whoever asks first
-        run([python, "-m", "pip", "download", "--dest", WHEELHOUSE, *local, *requirements], timeout=1800)
+    with FileLock(WHEELHOUSE.with_suffix(".lock")):  # each wheel is written once, by whoever asks first
+        download = ["-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--dest", WHEELHOUSE]
+        run([python, *download, "--find-links", WHEELHOUSE, *requirements], timeout=1800)
+
+
+def install_from_wheelhouse(python: Path, requirements: tuple[str, ...]) -> None:
+    """Install ``requirements`` with ``python``'s pip from the wheelhouse alone, filling it first."""
+    fill_wheelhouse(python, list(requirements))
     # --no-compile: pip would compile every module of TensorFlow and torch (half the install's time); the
     # kernels compile and cache only the modules the notebooks import, on first import.
-    run([python, "-m", "pip", "install", "--no-index", "--no-compile", *local, *requirements], timeout=1800)
+    install = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-index", "--no-compile"]
+    run([python, *install, "--find-links", WHEELHOUSE, *requirements], timeout=1800)
 
 
 def profile_venv(profile: Profile, python: Path) -> Path:

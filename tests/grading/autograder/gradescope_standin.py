@@ -15,7 +15,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from convshapes.authoring.runtimes import WHEELHOUSE
+from convshapes.authoring.runtimes import WHEELHOUSE, fill_wheelhouse
 
 PYTHON_PREFIX = "/python3.11"
 WHEELHOUSE_MOUNT = "/wheelhouse"
@@ -38,6 +38,10 @@ class GradescopeStandIn:
                 (self.root / "source" / entry.filename).chmod((entry.external_attr >> 16) & 0o777)
         shutil.copy2(self.root / "source" / "run_autograder", self.root / "run_autograder")
         shutil.rmtree(self.root / "convshapes-work", ignore_errors=True)
+        # What setup.sh installs, downloaded once per machine into the wheelhouse its pip finds first.
+        (wheel,) = (self.root / "source").glob("convshapes-*.whl")
+        constraints = ["--constraint", str(self.root / "source" / "constraints.txt")]
+        fill_wheelhouse(python_prefix() / "bin" / "python3.11", [*constraints, f"{wheel}[grading,tensorflow]"])
         return self._run(["bash", "/autograder/source/setup.sh"], "/autograder/source", network=True, timeout=1200)
 
     def submit(self, files: dict[str, bytes]) -> tuple[dict | None, str]:
