@@ -6,8 +6,8 @@ offers, as Colab publishes its packages (tests/runtimes/colab-*.txt, source comm
 Each profile gets one venv with only those packages, cached by the hash of its Python and install command.
 Every venv is installed from one wheelhouse (a folder of wheels that pip downloads into once and installs from
 without an index), which the Gradescope stand-in's setup also reads, so a machine downloads each wheel once.
-A wheelhouse rather than pip's HTTP cache: the package registry these machines reach marks its responses as
-not cacheable, so pip's cache stays empty and every venv would download TensorFlow again.
+A wheelhouse rather than pip's HTTP cache: the registry these machines reach answers without caching headers
+(no Cache-Control, ETag or Last-Modified), so pip's cache keeps nothing and every venv would download again.
 """
 
 from __future__ import annotations
