@@ -37,9 +37,11 @@ TORCH_REQUIREMENT = "torch==2.13.0"
 # several GB, and no CPU build of those releases for their Pythons can be downloaded here, so these notebooks
 # run on the locked profile only.
 NEEDS_TORCH = ("notebooks/10_coming_from_pytorch.ipynb",)
-# What `make test` runs on a developer's machine: the lock, and Colab's newest and oldest runtimes.
+# What `make test` runs for real on a developer's machine: the lock and Colab's latest runtime, within its
+# 15-minute budget (with Colab's oldest runtime as well it took 19.6 minutes on a fresh 2-core machine). The
+# other runtimes' outputs are still checked there, against what behaviours.json records they print.
 # `.ci/run` sets CONVSHAPES_REQUIRE_ALL_PROFILES=1: every profile runs, and a missing Python fails the run.
-DEVELOPER_PROFILES = ("locked", "colab-latest", "colab-2025.07")
+DEVELOPER_PROFILES = ("locked", "colab-latest")
 REQUIRE_ALL_PROFILES = os.environ.get("CONVSHAPES_REQUIRE_ALL_PROFILES") == "1"
 VENV_CACHE = Path(os.environ.get("CONVSHAPES_PROFILE_VENVS", ROOT / "_build" / "profile-venvs"))
 WHEELHOUSE = ROOT / "_build" / "wheelhouse"
