@@ -90,21 +90,16 @@ def run_autograder(arguments: argparse.Namespace) -> int:
 
 def run_explain(arguments: argparse.Namespace) -> int:
     """Explain an error message; exit 0 when recognised, 1 when not, 2 when there is no message."""
-    from .decoder import explain
+    from .decoder import explain_text
+    from .decoder.explain import NOT_RECOGNISED
 
     message = sys.stdin.read() if arguments.message in (None, "-") else arguments.message
     if not message.strip():
         print("convshapes explain: give the error message as an argument or on standard input", file=sys.stderr)
         return 2
-    explanation = explain(message)
-    if explanation is None:
-        print(
-            "Not recognised: this message is not one of the shape errors the decoder knows. "
-            "See the error gallery, notebooks/06_error_gallery.ipynb (website: notebooks/06_error_gallery.html)."
-        )
-        return 1
-    print(explanation)
-    return 0
+    text = explain_text(message)
+    print(text)
+    return 1 if text == NOT_RECOGNISED else 0
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,6 +4,6 @@
 page matches with the same table, exported as JSON by ``export``.
 """
 
-from .explain import Explanation, explain
+from .explain import Explanation, explain, explain_text
 
-__all__ = ["Explanation", "explain"]
+__all__ = ["Explanation", "explain", "explain_text"]

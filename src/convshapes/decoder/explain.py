@@ -79,6 +79,18 @@ def recognise(message: str) -> Match | None:
     return None
 
 
+NOT_RECOGNISED = (
+    "Not recognised: this message is not one of the shape errors the decoder knows. "
+    "See the error gallery, notebooks/06_error_gallery.ipynb (website: notebooks/06_error_gallery.html)."
+)
+
+
+def explain_text(message: str) -> str:
+    """What ``convshapes explain`` and the website's "Paste your error" page print for a message."""
+    explanation = explain(message)
+    return NOT_RECOGNISED if explanation is None else str(explanation)
+
+
 def explain(message: str) -> Explanation | None:
     """Explain an error message, or None when no family recognises it (never a guess)."""
     match = recognise(message)
