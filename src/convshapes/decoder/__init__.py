@@ -4,6 +4,11 @@
 page matches with the same table, exported as JSON by ``export``.
 """
 
+from pathlib import Path
+
 from .explain import Explanation, explain, explain_text
+
+DATA_FILES: tuple[Path, ...] = ()
+"""The data files the decoder reads at import time (the website bundles them with its Python modules)."""
 
 __all__ = ["Explanation", "explain", "explain_text"]
