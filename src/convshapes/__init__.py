@@ -2,8 +2,23 @@
 
 The learner's API is the pure shape arithmetic of ``convshapes.shapes``; pictures live in
 ``convshapes.figures`` and the exercise checks in ``convshapes.checks``.
+
+The shapes API is looked up in ``convshapes.shapes`` on first use (PEP 562), so ``import convshapes.decoder``
+needs no numpy: the website runs the decoder in Pyodide's core, which has none.
 """
 
+from . import shapes as _shapes
 from .decoder import explain as explain  # ``convshapes.explain(message)``; not part of ``import *``
-from .shapes import *  # noqa: F403  (the learner's API is exactly the shapes API)
 from .shapes import __all__ as __all__
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        value = getattr(_shapes, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,17 +1,28 @@
-"""Pure shape arithmetic: output lengths, padding, folds, index maps and the shape ledger (no matplotlib)."""
+"""Pure shape arithmetic: output lengths, padding, folds, index maps and the shape ledger (no matplotlib).
+
+The index maps (``indices``) use numpy and are imported on first use (PEP 562), so that the arithmetic, the
+folds and the ledger, which the error decoder needs, import without numpy (the website runs the decoder in
+Pyodide's core, which has none).
+"""
+
+from importlib import import_module
 
 from .arithmetic import conv_output_length, effective_kernel_size, padding_split, pool_output_length, same_padding
 from .folding import FoldOption, fold_options
-from .indices import (
-    PADDING_STEP,
-    element_origin,
-    feature_slots,
-    fold_indices,
-    kernel_taps,
-    kernel_window_steps,
-    scan_indices,
-)
 from .ledger import LedgerRow, ShapeLedger, axis_roles, shape_ledger
+
+_LAZY = {
+    name: ".indices"
+    for name in (
+        "PADDING_STEP",
+        "element_origin",
+        "feature_slots",
+        "fold_indices",
+        "kernel_taps",
+        "kernel_window_steps",
+        "scan_indices",
+    )
+}
 
 __all__ = [
     "PADDING_STEP",
@@ -33,3 +44,15 @@ __all__ = [
     "scan_indices",
     "shape_ledger",
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
