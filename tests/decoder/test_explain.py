@@ -32,7 +32,7 @@ def test_explain_is_exported_by_the_package_and_declines_an_unknown_message():
     assert convshapes.explain("ValueError: something else entirely") is None
 
 
-def test_the_explanation_prints_family_numbers_cause_fix_and_link():
+def test_the_explanation_prints_family_numbers_reading_cause_fix_and_link():
     text = str(
         explain("Input to reshape is a tensor with 50176 values, but the requested shape requires a multiple of 2592")
     )
@@ -95,8 +95,8 @@ def test_an_lstm_given_a_feature_map_gets_a_reshape_that_keras_accepts():
 def test_a_conv2d_given_a_sequence_gets_targets_that_keras_accepts():
     message = raised(lambda: layers.Conv2D(8, 3)(keras.Input((98, 32))))
     explanation = explain(message)
-    assert explanation.anchor == "err-conv2d-3d"
-    targets = reshape_targets(explanation.fix)
+    assert [reason.anchor for reason in explanation.reasons][:2] == ["err-conv2d-sequence", "err-conv2d-3d"]
+    targets = reshape_targets(explanation.reasons[0].fix)
     assert (98, 32, 1) in targets and (7, 14, 32) in targets
     for target in targets:
         layers.Conv2D(8, 3)(layers.Reshape(target)(keras.Input((98, 32))))
@@ -213,3 +213,106 @@ def test_a_pytorch_view_fix_finds_the_grid_that_holds_the_values_of_one_sample()
 def test_a_pytorch_kernel_larger_than_its_input_gets_the_padding_that_makes_it_fit():
     message = "Calculated padded input size per channel: (2 x 5). Kernel size: (3 x 3). Kernel size can't be greater than actual input size"
     assert "padding=(1, 0)" in explain(message).fix
+
+
+def anchors(message: str) -> list[str]:
+    return [reason.anchor for reason in explain(message).reasons]
+
+
+def test_an_lstm_given_four_axes_lists_the_unreshaped_map_and_the_missing_timedistributed():
+    message = raised(lambda: layers.LSTM(8)(keras.Input((28, 14, 2))))
+    assert anchors(message)[:2] == ["nb-crnn", "nb-timedistributed"]
+    text = str(explain(message))
+    assert "2 causes" in text or "causes give this message" in text
+
+
+@pytest.mark.parametrize(
+    "shape, first",
+    [((193, 1), "err-conv2d-sequence"), ((28, 28), "err-conv2d-3d"), ((100, 300), "err-conv2d-sequence")],
+)
+def test_a_conv2d_given_three_axes_puts_first_the_cause_the_numbers_point_to(shape, first):
+    message = raised(lambda: layers.Conv2D(8, 3)(keras.Input(shape)))
+    assert anchors(message)[0] == first
+    assert set(anchors(message)) >= {"err-conv2d-sequence", "err-conv2d-3d"}
+
+
+def test_a_channels_first_reshape_in_a_text_cnn_is_named_first():
+    message = (
+        "ValueError: Negative dimension size caused by subtracting 3 from 1 for 'conv2d_1/convolution' (op: "
+        "'Conv2D') with input shapes: [?,1,70,100], [3,100,100,128]."
+    )
+    explanation = explain(message)
+    assert explanation.anchor == "err-channels-first"
+    assert "(None, 70, 100, 1)" in explanation.reasons[0].fix
+    assert "err-output-size" in anchors(message)
+
+
+def test_a_deep_axis_of_a_few_steps_points_first_at_a_shrinking_stack():
+    message = (
+        "ValueError: Negative dimension size caused by subtracting 2 from 1 for 'max_pooling2d_4/MaxPool' (op: "
+        "'MaxPool') with input shapes: [?,1,1,512]."
+    )
+    assert anchors(message)[0] in {"err-stack-shrinks", "err-channels-first"}
+    assert "err-stack-shrinks" in anchors(message)
+
+
+@pytest.mark.parametrize(
+    "message, family",
+    [
+        ("expected min_ndim=4, found ndim=3. Full shape received: (None, 100, 300)", "input-rank"),
+        ('Input 0 of layer "global_average_pooling1d" is inco...', "input-rank"),
+        ("Negative dimension size caused by subtracting 3 from 1 for 'conv2d_2/convolution'", "output-size"),
+        ("InvalidArgumentError: Incompatible shapes: [32] vs. [24]", "incompatible-shapes"),
+        (
+            "ValueError: Arguments `target` and `output` must have the same shape. Received: target.shape=(10, 1, 1), "
+            "output.shape=(10, 800, 1)",
+            "loss-rank",
+        ),
+        (
+            "Error when checking target: expected dense to have shape (None, 800, 1) but got array with shape "
+            "(200, 1, 1)",
+            "loss-rank",
+        ),
+        (
+            "model.add(Reshape(1, 70, 100))\nTypeError: __init__() takes exactly 2 arguments (4 given)",
+            "reshape-arguments",
+        ),
+        (
+            'ValueError: Input 0 of layer "conv1d" is incompatible with the layer: expected min_ndim=3, found nd\nim=2',
+            "input-rank",
+        ),
+    ],
+)
+def test_fragments_cut_and_wrapped_messages_are_recognised(message, family):
+    assert explain(message).family == family
+
+
+def test_a_cut_message_says_so_and_lists_the_causes_for_its_layer():
+    text = str(explain('Input 0 of layer "global_average_pooling1d" is inco...'))
+    assert "cut off" in text and "nb-global-pooling" in text
+
+
+def test_the_last_smaller_batch_gets_the_fixed_batch_cause():
+    explanation = explain("InvalidArgumentError: Incompatible shapes: [32] vs. [24]")
+    assert explanation.anchor == "bt-fixed-batch" and "(here 24 against 32)" in explanation.fix
+
+
+def test_two_minus_ones_get_a_fix_without_a_second_minus_one_that_keras_accepts():
+    message = raised(lambda: layers.Reshape((-1, -1, 32))(keras.Input((98, 32))))
+    fix = explain(message).fix
+    assert "layers.Reshape((-1, 32))" in fix
+    assert layers.Reshape((-1, 32))(keras.Input((98, 32))).shape == (None, 98, 32)
+
+
+NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_no_corpus_message_makes_the_decoder_fail_whatever_its_numbers(data):
+    from corpus_files import CORPUS
+
+    record = data.draw(st.sampled_from(CORPUS))
+    message = NUMBER.sub(lambda _: str(data.draw(st.integers(0, 5000))), record["message"])
+    explanation = explain(message)
+    assert explanation is None or str(explanation)

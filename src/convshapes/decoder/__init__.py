@@ -1,14 +1,16 @@
-"""Recognise an error message, read its numbers and explain the fix for them (``convshapes explain``).
+"""Recognise an error message, read its numbers and explain every cause it can have (``convshapes explain``).
 
-``families`` is the one pattern table: Python matches with it here, and the website's "Paste your error"
-page matches with the same table, exported as JSON by ``export``.
+The pattern table is data, ``data/decoder.toml``, loaded by ``table``; ``explain`` matches with it and
+``fixes`` computes what depends on the numbers. The website's "Paste your error" page runs this same Python
+in the browser.
 """
 
 from pathlib import Path
 
 from .explain import Explanation, explain, explain_text
+from .table import TABLE_FILE
 
-DATA_FILES: tuple[Path, ...] = ()
+DATA_FILES: tuple[Path, ...] = (TABLE_FILE,)
 """The data files the decoder reads at import time (the website bundles them with its Python modules)."""
 
 __all__ = ["Explanation", "explain", "explain_text"]

@@ -1,83 +1,13 @@
-"""Recognise the family of an error message with the pattern table and explain it for the numbers it holds."""
+"""Recognise the family of an error message with the pattern table and explain every cause it can have."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .families import FAMILIES, Family, Wording, normalise, section_page, shape_rank
-from .fixes import FIXES
-
-
-@dataclass(frozen=True)
-class Match:
-    """A family recognised in a message: the wording that matched, what it read, and the section it routes to."""
-
-    family: Family
-    wording: Wording
-    facts: dict[str, str]
-    anchor: str
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """What ``convshapes explain`` prints: the family, the numbers read, the cause and fix for them, a link."""
-
-    family: str
-    title: str
-    wording: str
-    numbers: tuple[tuple[str, str], ...]
-    cause: str
-    fix: str
-    page: str
-    anchor: str
-
-    @property
-    def link(self) -> str:
-        """The section on the book's website, relative to its root."""
-        return f"{self.page}.html#{self.anchor}"
-
-    def __str__(self) -> str:
-        read = ", ".join(f"{name}={value}" for name, value in self.numbers) or "no numbers"
-        return (
-            f"Recognised: {self.title} ({self.wording}).\n"
-            f"Read from the message: {read}.\n\n"
-            f"Cause: {self.cause}\n\n"
-            f"Fix: {self.fix}\n\n"
-            f"More: section {self.anchor} of {self.page}.ipynb (website: {self.link})"
-        )
-
-
-def facts_of(wording: Wording, groups: dict[str, str | None]) -> dict[str, str]:
-    """The groups a pattern captured, the wording's source, and the number of axes of every shape group."""
-    facts = {name: value for name, value in groups.items() if value is not None}
-    facts |= {f"{name}_rank": str(shape_rank(value)) for name, value in facts.items() if shape_rank(value) is not None}
-    return facts | {"source": wording.source}
-
-
-def holds(when: dict[str, str], facts: dict[str, str]) -> bool:
-    """Whether every template of a route, filled in from the facts, matches its regex in full."""
-    for template, pattern in when.items():
-        filled = re.sub(r"\{(\w+)\}", lambda name: facts.get(name.group(1), ""), template)
-        if not re.fullmatch(pattern, filled, re.IGNORECASE):
-            return False
-    return True
-
-
-def recognise(message: str) -> Match | None:
-    """The first family whose wording matches and whose routes do not decline the message."""
-    text = normalise(message)
-    for family in FAMILIES:
-        for wording in family.wordings:
-            found = re.search(wording.pattern, text, re.IGNORECASE)
-            if not found:
-                continue
-            facts = facts_of(wording, found.groupdict())
-            route = next(route for route in family.routes if holds(route.when, facts))
-            if route.anchor is not None:
-                return Match(family, wording, facts, route.anchor)
-    return None
-
+from ..error_text import ANSI_PATTERN
+from .fixes.numbers import shape_rank
+from .table import TABLE, Cause, Facts, Family, Wording, fill, holds
 
 NOT_RECOGNISED = (
     "Not recognised: this message is not one of the shape errors the decoder knows. "
@@ -85,10 +15,148 @@ NOT_RECOGNISED = (
 )
 
 
-def explain_text(message: str) -> str:
-    """What ``convshapes explain`` and the website's "Paste your error" page print for a message."""
-    explanation = explain(message)
-    return NOT_RECOGNISED if explanation is None else str(explanation)
+@dataclass(frozen=True)
+class Match:
+    """A family recognised in a message: the wording that matched, the facts read and derived, the causes that apply."""
+
+    family: Family
+    wording: Wording
+    read: Facts
+    facts: Facts
+    causes: tuple[Cause, ...]
+
+    @property
+    def anchor(self) -> str:
+        """The section of the likeliest cause."""
+        return self.causes[0].anchor
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One cause as the reader sees it: what it is, how to tell it is theirs, the fix for their numbers, a section."""
+
+    title: str
+    tell: str
+    fix: str
+    anchor: str
+    page: str
+
+    @property
+    def link(self) -> str:
+        """The section on the book's website, relative to its root."""
+        return f"{self.page}.html#{self.anchor}"
+
+    @property
+    def more(self) -> str:
+        return f"More: section {self.anchor} of {self.page}.ipynb (website: {self.link})"
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What ``convshapes explain`` prints: the family, the numbers read, what they say, and every cause with its fix."""
+
+    family: str
+    title: str
+    wording: str
+    numbers: tuple[tuple[str, str], ...]
+    reading: str
+    reasons: tuple[Reason, ...]
+    cut: bool
+
+    @property
+    def anchor(self) -> str:
+        return self.reasons[0].anchor
+
+    @property
+    def page(self) -> str:
+        return self.reasons[0].page
+
+    @property
+    def link(self) -> str:
+        return self.reasons[0].link
+
+    @property
+    def fix(self) -> str:
+        """The fixes of every cause, likeliest first."""
+        return "\n".join(reason.fix for reason in self.reasons)
+
+    def __str__(self) -> str:
+        read = ", ".join(f"{name}={value}" for name, value in self.numbers) or "no numbers"
+        lines = [f"Recognised: {self.title} ({self.wording}).", f"Read from the message: {read}.", self.reading]
+        if self.cut:
+            lines.append("The message looks cut off: paste all of it (its last lines) for a surer answer.")
+        if len(self.reasons) == 1:
+            (reason,) = self.reasons
+            lines += [
+                "",
+                f"Cause: {reason.title}",
+                *([f"Yours if: {reason.tell}"] if reason.tell else []),
+                f"Fix: {reason.fix}",
+            ]
+            return "\n".join([*lines, reason.more])
+        lines += ["", f"{len(self.reasons)} causes give this message, the likeliest first; check which one is yours."]
+        for number, reason in enumerate(self.reasons, 1):
+            lines += ["", f"{number}. {reason.title}"]
+            lines += [f"   Yours if: {reason.tell}"] if reason.tell else []
+            lines += [f"   Fix: {reason.fix}", f"   {reason.more}"]
+        return "\n".join(lines)
+
+
+def normalise(message: str) -> str:
+    """The message without colour codes, its whitespace collapsed to single spaces."""
+    return " ".join(re.sub(ANSI_PATTERN, "", message).split())
+
+
+def variants(message: str) -> list[str]:
+    """The message as pasted, then with its lines joined without a space (a terminal wrapped a word)."""
+    text = re.sub(ANSI_PATTERN, "", message)
+    joined = "".join(line.strip() for line in text.splitlines())
+    return list(dict.fromkeys([normalise(text), normalise(joined)]))
+
+
+def layer_kind(layer: str | None) -> str:
+    """The kind of a layer from its name (``lstm_1`` -> rnn), ``other``, or ``unknown`` when no name was read."""
+    if not layer:
+        return "unknown"
+    return next((kind for kind, pattern in TABLE.layer_kinds.items() if re.search(pattern, layer, re.I)), "other")
+
+
+def facts_of(family: Family, wording: Wording, groups: dict[str, str | None]) -> tuple[Facts, Facts]:
+    """The facts a pattern read, and those plus each shape's rank, the source, the layer kind and derived facts."""
+    read = {name: value for name, value in groups.items() if value is not None}
+    facts = dict(read)
+    facts |= {f"{name}_rank": str(shape_rank(value)) for name, value in read.items() if shape_rank(value) is not None}
+    facts |= {"source": wording.source, "kind": layer_kind(read.get("layer"))}
+    return read, facts | family.derive(facts)
+
+
+def applicable(family: Family, facts: Facts) -> tuple[Cause, ...]:
+    """The causes whose conditions hold, the likeliest first; a cause marked alone excludes the others."""
+    holding = [cause for cause in family.causes if holds(cause.when, facts)]
+    alone = [cause for cause in holding if cause.alone]
+    if alone:
+        return (alone[0],)
+    likely = [cause for cause in holding if cause.likely is not None and holds(cause.likely, facts)]
+    return tuple(likely + [cause for cause in holding if cause not in likely])
+
+
+def recognise(message: str) -> Match | None:
+    """The first family whose wording matches, which no look-alike rule declines and which has a cause that applies.
+
+    Whole wordings are tried first in every family, then fragment wordings (what is left of a cut message).
+    """
+    for fragment in (False, True):
+        for text in variants(message):
+            for family in TABLE.families:
+                for wording in family.wordings:
+                    found = wording.fragment == fragment and re.search(wording.pattern, text, re.IGNORECASE)
+                    if not found:
+                        continue
+                    read, facts = facts_of(family, wording, found.groupdict())
+                    causes = applicable(family, facts)
+                    if causes and not any(holds(when, facts) for when in family.declines):
+                        return Match(family, wording, read, facts, causes)
+    return None
 
 
 def explain(message: str) -> Explanation | None:
@@ -96,17 +164,24 @@ def explain(message: str) -> Explanation | None:
     match = recognise(message)
     if match is None:
         return None
-    cause, fix = FIXES[match.family.id](match.facts)
-    numbers = tuple(
-        (name, value) for name, value in match.facts.items() if name != "source" and not name.endswith("_rank")
+    facts = match.facts
+    reasons = tuple(
+        Reason(cause.title, fill(cause.tell, facts), cause.fix(facts), cause.anchor, TABLE.page(cause.anchor))
+        for cause in match.causes
     )
+    cut = match.wording.fragment or bool(re.search(r"(\.\.\.|…)\s*$", message.strip()))
     return Explanation(
         match.family.id,
         match.family.title,
         match.wording.label,
-        numbers,
-        cause,
-        fix,
-        section_page(match.anchor),
-        match.anchor,
+        tuple(match.read.items()),
+        match.family.read(facts),
+        reasons,
+        cut,
     )
+
+
+def explain_text(message: str) -> str:
+    """What ``convshapes explain`` and the website's "Paste your error" page print for a message."""
+    explanation = explain(message)
+    return NOT_RECOGNISED if explanation is None else str(explanation)

@@ -1,0 +1,163 @@
+"""PyTorch's messages: channels at axis 1, input ranks, Linear after a flattened map, and view."""
+
+from __future__ import annotations
+
+from .numbers import dims, exact_folds, number, show, yes
+
+Facts = dict[str, str]
+
+
+def read_channels(facts: Facts) -> str:
+    """What the channels message says: the weight's in_channels against axis 1 of the input."""
+    return (
+        f"The layer's weight {show(dims(facts['weight']))} is (out_channels, in_channels, kernel...), so it takes "
+        f"{facts['expected']} input channels; PyTorch reads axis 1 of the input {show(dims(facts['input']))} as "
+        f"channels and finds {facts['got']}."
+    )
+
+
+def derive_channels(facts: Facts) -> Facts:
+    """``places``: how many axes after axis 1 have the expected channel count."""
+    given, expected = dims(facts["input"]), int(facts["expected"])
+    return {"places": str(sum(size == expected for size in given[2:]))}
+
+
+def permute_channels(facts: Facts) -> str:
+    """Channels-last data: move the channels to axis 1."""
+    given, expected = dims(facts["input"]), int(facts["expected"])
+    places = [axis for axis in range(2, len(given)) if given[axis] == expected]
+    if len(places) != 1:
+        return f"Axes {places} have {expected} entries: permute the one that holds the channels to axis 1."
+    axis = places[0]
+    order = (0, axis, *(other for other in range(1, len(given)) if other != axis))
+    return (
+        f"If axis {axis} holds your channels (channels-last data, as NumPy and Keras store it), move it to axis 1: "
+        f"x.permute{order} gives {show(tuple(given[index] for index in order))}."
+    )
+
+
+def other_in_channels(facts: Facts) -> str:
+    """The layer was built for another channel count than the data has."""
+    expected, got = int(facts["expected"]), int(facts["got"])
+    fix = (
+        f"If axis 1 really holds {got} channels, build the layer for them: in_channels={got} (or change what feeds it)."
+    )
+    if got == 1 and expected == 3:
+        fix += " For grayscale images in an RGB network, repeat the channel: x.repeat(1, 3, 1, 1)."
+    return fix
+
+
+def read_rank(facts: Facts) -> str:
+    """What the input-rank message says."""
+    given, batched = dims(facts["input"]), int(facts["batched"])
+    if "op" in facts:
+        return f"{facts['op']} takes {batched - 1}-D (C, ...) or {batched}-D (N, C, ...) input; it got {len(given)}-D {show(given)}."
+    return f"The layer's {facts['weight_rank']}-D weight needs {batched}-D input (N, C, ...); it got {len(given)}-D {show(given)}."
+
+
+def derive_rank(facts: Facts) -> Facts:
+    """``change``, where a size-1 axis sits, whether it looks like torchsummary's batch, and the layer's in_channels."""
+    given, batched = dims(facts["input"]), int(facts["batched"])
+    weight = dims(facts.get("weight"))
+    return {
+        "change": "more" if len(given) > batched else "fewer",
+        "one_at": next((str(axis) for axis in range(1, len(given)) if given[axis] == 1), ""),
+        "summary_batch": yes(len(given) == batched + 1 and given[:2] in ((2, 1), (1, 1))),
+        "in_channels": str(weight[1]) if len(weight) > 1 and weight[1] is not None else "",
+        "pointwise": yes(len(weight) > 2 and all(size == 1 for size in weight[2:])),
+    }
+
+
+def squeeze_one(facts: Facts) -> str:
+    """An extra axis of size 1: squeeze it."""
+    given = dims(facts["input"])
+    axis = next(axis for axis in range(1, len(given)) if given[axis] == 1)
+    squeezed = tuple(size for index, size in enumerate(given) if index != axis)
+    return f"Axis {axis} has size 1 and nothing else to say: x.squeeze({axis}) gives {show(squeezed)}."
+
+
+def summary_input_size(facts: Facts) -> str:
+    """torchsummary's summary(model, input_size) adds the batch axis itself."""
+    given = dims(facts["input"])
+    return (
+        f"torchsummary's summary(model, input_size=...) puts its own batch axis in front, so input_size must leave "
+        f"the batch out: input_size={show(tuple(given[2:]))}, not {show(tuple(given[1:]))}."
+    )
+
+
+def fold_frames(facts: Facts) -> str:
+    """Axis 1 counts frames or windows: fold it into the batch, or use the next ConvNd."""
+    given, batched = dims(facts["input"]), int(facts["batched"])
+    merged = show((given[0] * given[1], *given[2:])) if None not in given[:2] else "(N*T, C, ...)"
+    return (
+        f"If axis 1 counts frames or windows, fold it into the batch: x.flatten(0, 1) gives {merged}, and "
+        f"y.unflatten(0, ({given[0]}, {given[1]})) restores it after the layer. If the data has {len(given) - 2} "
+        f"spatial axes (an image batch given to a Conv1d), use nn.Conv{len(given) - 2}d, or flatten the spatial "
+        f"axes into one: x.flatten(2) gives (N, C, L) for nn.Conv{batched - 2}d."
+    )
+
+
+def add_batch(facts: Facts) -> str:
+    """One sample without its batch axis (PyTorch before 1.11 needs it)."""
+    given = dims(facts["input"])
+    return f"That is one sample: x.unsqueeze(0) gives {show((1, *given))}."
+
+
+def add_channel(facts: Facts) -> str:
+    """Data without its channels axis: unsqueeze(1) when the layer takes one channel."""
+    given = dims(facts["input"])
+    channels = facts.get("in_channels", "")
+    one = show((given[0], 1, *given[1:])) if given else "(N, 1, ...)"
+    if channels and channels != "1":
+        return (
+            f"The layer takes {channels} channels, so adding an axis of 1 is not enough: check that the data holds "
+            f"its channels (a channels-last (N, L, {channels}) tensor needs x.permute(0, 2, 1))."
+        )
+    fix = f"With one channel (in_channels=1), add it at axis 1: x.unsqueeze(1) gives {one}."
+    if len(given) == 2 and given[1] and int(facts["batched"]) == 4:
+        folds = exact_folds(given[1], 1, limit=1)
+        if folds:
+            grid = folds[0].removeprefix("Reshape((").removesuffix(", 1))")
+            fix += f" If each row is an image, x.view(-1, 1, {grid})."
+    return fix
+
+
+def derive_linear(facts: Facts) -> Facts:
+    """``flattened_wrong``: the rows are not one per sample; ``plausible``: the numbers look like a conv network's."""
+    rows, features, wanted = (int(facts[name]) for name in ("rows", "features", "in"))
+    flattened_wrong = rows * features == wanted or (rows > 1024 and features <= 64)
+    small_vector = rows == 1 and max(features, wanted) <= 1024
+    return {
+        "flattened_wrong": yes(flattened_wrong),
+        "plausible": yes(flattened_wrong or (rows <= 1024 and not small_vector)),
+    }
+
+
+def flatten_per_sample(facts: Facts) -> str:
+    """Flatten each sample, not the batch: x.flatten(1)."""
+    rows, features, wanted = (int(facts[name]) for name in ("rows", "features", "in"))
+    return (
+        f"The Linear layer received {rows} rows of {features}: the feature map reached it unflattened (Linear acts "
+        f"on the last axis only) or was flattened across the batch (x.view(-1, {features})). Flatten each sample: "
+        f"x = x.flatten(1) (or x.view(x.size(0), -1)) gives (batch, values per sample); nn.Linear({wanted}, ...) then "
+        "fits when the values per sample are "
+        f"{wanted}."
+    )
+
+
+def read_linear(facts: Facts) -> str:
+    """What the matmul message says: the flattened features against the Linear layer's in_features."""
+    return (
+        f"nn.Linear was built for {facts['in']} input features (its weight is {facts['in']} x {facts['out']} here) "
+        f"and received {facts['rows']} rows of {facts['features']} features."
+    )
+
+
+def in_features(facts: Facts) -> str:
+    """Size the Linear layer from the flattened map."""
+    features = number(facts, "features")
+    return (
+        f"The flattened feature map has {features} values per sample: set in_features={features} "
+        f"(nn.Linear({features}, ...)), or use nn.LazyLinear, which reads it on the first call. Print x.shape after "
+        "x.flatten(1) to see where the number comes from (channels x height x width); it changes with the input size."
+    )

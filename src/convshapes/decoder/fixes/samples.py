@@ -1,0 +1,280 @@
+"""Data against the model: the input check, channel counts, sample counts, batch sizes and the loss's targets."""
+
+from __future__ import annotations
+
+from .numbers import Shape, dims, exact_folds, number, product, show, yes
+
+Facts = dict[str, str]
+
+
+def _model_shapes(facts: Facts) -> tuple[Shape, Shape]:
+    """The model's input shape, batch axis first (None when unknown), and the data's, as the message gives them.
+
+    Keras 2's "to have shape" gives one sample's shape; Keras 1 sometimes printed the batch axis too.
+    """
+    found = dims(facts.get("found"))
+    if "expected" in facts:
+        return dims(facts["expected"]), found
+    if "sample" in facts:
+        sample = dims(facts["sample"])
+        with_batch = sample[:1] == (None,) and len(sample) == len(found) and len(sample) >= 4
+        return (sample if with_batch else (None, *sample)), found
+    return (None,) * (number(facts, "dims") or 0), found
+
+
+def agrees(found: Shape, wanted: Shape) -> bool:
+    """Same number of axes and the same sizes, where an unknown size (None) agrees with any."""
+    return len(found) == len(wanted) and all(a is None or b is None or a == b for a, b in zip(found, wanted))
+
+
+def reordered(found: Shape, wanted: Shape) -> bool:
+    """The sizes of ``found`` in another order give ``wanted`` (None agrees with any), and the order differs."""
+    if len(found) != len(wanted) or agrees(found, wanted):
+        return False
+    left = list(found)
+    for size in (size for size in wanted if size is not None):
+        if size not in left:
+            return False
+        left.remove(size)
+    return True
+
+
+def _channels_only(found: Shape, wanted: Shape) -> bool:
+    """Everything agrees but the last axis, the channels."""
+    return (
+        bool(found)
+        and agrees(found[:-1], wanted[:-1])
+        and len(found) == len(wanted)
+        and not agrees(found[-1:], wanted[-1:])
+    )
+
+
+def derive_input(facts: Facts) -> Facts:
+    """How the data relates to the model's input (``relation``), and the model's number of axes."""
+    expected, found = _model_shapes(facts)
+    sample = expected[1:]
+    relations = (
+        ("unbatched", agrees(found, sample)),
+        ("unbatched-reordered", reordered(found, sample)),
+        ("unbatched-channels", len(sample) >= 3 and _channels_only(found, sample)),
+        ("split", len(found) == len(sample) and found[-1:] == sample[-1:] and "dims" not in facts),
+        ("fewer", len(found) < len(expected)),
+        ("reordered", len(found) == len(expected) and reordered(found[1:], sample)),
+        ("channels", len(found) == len(expected) >= 4 and _channels_only(found[1:], sample)),
+        ("more", len(found) > len(expected) >= 3),
+    )
+    relation = next((name for name, holds in relations if holds), "other")
+    return {"relation": relation, "model_rank": str(len(expected)), "shape": facts.get("found", "")}
+
+
+def other_channels_of_data(facts: Facts) -> str:
+    """The data's channel count differs from the model's."""
+    expected, found = _model_shapes(facts)
+    return other_channel_count({"shape": show(found), "value": str(expected[-1])})
+
+
+def extra_axis(facts: Facts) -> str:
+    """Data with an axis more than the model's input: squeeze a size-1 axis, or declare the model for it."""
+    expected, found = _model_shapes(facts)
+    ones = [axis for axis in range(1, len(found)) if found[axis] == 1]
+    fix = f"The array has {len(found)} axes and the model takes {len(expected)}. "
+    if ones:
+        fix += f"Drop the extra axis of size 1: np.squeeze(x, axis={ones[-1]}). "
+    return fix + "Or, if the data really has that axis, declare the model for it: keras.Input(shape=x.shape[1:])."
+
+
+def read_input(facts: Facts) -> str:
+    """What the input check says: the model's shape against the data's."""
+    expected, found = _model_shapes(facts)
+    if "dims" in facts:
+        return f"The model's input {facts.get('input', '')} takes {facts['dims']} axes (batch included); your array {show(found)} has {len(found)}."
+    return f"The model takes batches shaped {show(expected)}; the array it received is {show(found)}."
+
+
+def one_sample(facts: Facts) -> str:
+    """One sample without its batch axis."""
+    expected, found = _model_shapes(facts)
+    sample = expected[1:]
+    if len(found) == len(sample):
+        return f"That is one sample without its batch axis: x[None] (np.expand_dims(x, 0)) gives {show((1, *found))}."
+    return (
+        f"If your array is one sample of shape {show(sample)}, predict and fit split it along its first axis into "
+        f"batches like {show(found)}: add the batch axis, x[None], to get {show((1, *sample))}."
+    )
+
+
+def missing_axis(facts: Facts) -> str:
+    """Data one or more axes short of the model's input: usually the channels axis."""
+    expected, found = _model_shapes(facts)
+    if found and found[0] == 0:
+        return "The array holds 0 samples: the data did not load (check the file paths and the loading loop)."
+    if len(expected) - len(found) == 1:
+        return f"Add the channels axis: x[..., None] (or np.expand_dims(x, -1)) gives {show((*found, 1))}."
+    if len(expected) == 4 and len(found) == 2 and found[1]:
+        folds = exact_folds(found[1], 1, limit=1)
+        grid = folds[0].removeprefix("Reshape(").removesuffix(")") if folds else "(height, width, 1)"
+        return f"If each row is an image, fold it back: x.reshape((-1, *{grid}))."
+    have, want = product(found[1:]), product(expected[1:])
+    if have and want and have == want:
+        return f"Each sample has the right {want} values in another shape: x.reshape{show((-1, *expected[1:]))}."
+    return f"Give the array {len(expected)} axes, the model's (batch, ..., channels)."
+
+
+def channels_first_data(facts: Facts) -> str:
+    """Data with the right sizes in another order: usually channels first."""
+    expected, found = _model_shapes(facts)
+    batched = len(found) == len(expected)
+    data, wanted = (found[1:], expected[1:]) if batched else (found, expected[1:])
+    channels = wanted[-1]
+    if channels is None or channels not in data:
+        return "The data holds the model's sizes in another order: move its channels axis last with np.transpose."
+    axis = data.index(channels) + (1 if batched else 0)
+    order = (*(index for index in range(len(found)) if index != axis), axis)
+    moved = show(tuple(found[index] for index in order))
+    return (
+        f"Axis {axis} holds the {channels} channels (channels first, PyTorch's layout): np.transpose(x, {order}) "
+        f"gives {moved}, channels last as the model reads them."
+    )
+
+
+def derive_channels(facts: Facts) -> Facts:
+    """``elsewhere``: the expected channel count sits at another axis of the received shape."""
+    shape, wanted = dims(facts.get("shape")), number(facts, "value")
+    return {"elsewhere": yes(wanted in shape[1:-1]) if shape else "unknown"}
+
+
+def read_channels(facts: Facts) -> str:
+    """What the channel-count message says."""
+    return (
+        f"Layer {facts.get('layer', '?')} was built for inputs whose axis {facts['axis']} has {facts['value']} "
+        f"entries (the channels, for a channels_last layer); it received {facts.get('shape', 'another shape')}."
+    )
+
+
+def move_channels(facts: Facts) -> str:
+    """The channel count sits at another axis: move it last."""
+    shape, wanted = dims(facts.get("shape")), int(facts["value"])
+    if wanted not in shape[1:-1]:
+        return (
+            f"If your data holds its {wanted} channels at axis 1 (channels first, PyTorch's layout), move them last: "
+            "np.transpose(x, (0, 2, 3, 1)) for images, or layers.Permute((2, 3, 1)) in a model."
+        )
+    axis = shape.index(wanted, 1)
+    order = (0, *(index for index in range(1, len(shape)) if index != axis), axis)
+    return (
+        f"Axis {axis} has the {wanted} channels: the data is channels first. Move them last with np.transpose(x, "
+        f"{order}) on the data, or keras.ops.transpose / layers.Permute({order[1:]}) in a model, which gives "
+        f"{show(tuple(shape[index] for index in order))}."
+    )
+
+
+def other_channel_count(facts: Facts) -> str:
+    """The data has another number of channels than the model was built for."""
+    shape, wanted = dims(facts.get("shape")), int(facts["value"])
+    have = shape[-1] if shape else "another number of"
+    fix = (
+        f"The data has {have} channels where the model expects {wanted}: build the model for the data, "
+        f"keras.Input(shape=(..., {have})), or convert the data"
+    )
+    if wanted == 3 and have == 1:
+        return fix + ": np.repeat(x, 3, axis=-1) turns grayscale into three equal channels."
+    if wanted == 1 and have == 3:
+        return fix + ": keras.ops.mean(x, axis=-1, keepdims=True) or tf.image.rgb_to_grayscale makes one channel."
+    return fix + "."
+
+
+def read_cardinality(facts: Facts) -> str:
+    """What the cardinality message says: x and y hold different numbers of samples."""
+    return f"fit() splits x and y along their first axis into samples; x has {facts['x']} and y has {facts['y']}."
+
+
+def derive_cardinality(facts: Facts) -> Facts:
+    """``one``: one side holds a single sample (usually an unbatched sample)."""
+    counts = [int(size) for side in ("x", "y") for size in facts.get(side, "").split(",") if size.strip()]
+    return {"one": yes(1 in counts)}
+
+
+def unbatched_fit(facts: Facts) -> str:
+    """One sample given to fit without its batch axis."""
+    return (
+        f"A first axis of {facts['x']} against {facts['y']}: if x is one sample, its first axis is read as samples. "
+        "Add the batch axis to both: x[None] and y[None] (np.expand_dims(..., 0))."
+    )
+
+
+def misaligned(facts: Facts) -> str:
+    """x and y really hold different numbers of samples."""
+    return (
+        f"x has {facts['x']} samples and y has {facts['y']}: print x.shape and y.shape right before fit. A reshape "
+        "with the wrong sizes (e.g. x.reshape(-1, steps, channels) with a wrong steps) or labels made per step "
+        "rather than per sample gives different counts; the first axis of both must count the same samples."
+    )
+
+
+def derive_pair(facts: Facts) -> Facts:
+    """For two shapes that do not match: ``first_only`` (only axis 0 differs) or ``ranks`` (axis counts differ)."""
+    left, right = dims(facts["left"]), dims(facts["right"])
+    return {
+        "first_only": yes(len(left) == len(right) and left[:1] != right[:1] and left[1:] == right[1:]),
+        "ranks": yes(len(left) != len(right)),
+        "ratio": yes(bool(left and right and left[0] and right[0] and max(left[0], right[0]) % min(left[0], right[0]) == 0)),
+    }  # fmt: skip
+
+
+def read_pair(facts: Facts) -> str:
+    """What the incompatible-shapes message says."""
+    return f"An operation during training combined tensors shaped {facts['left']} and {facts['right']}, which do not broadcast."
+
+
+def fixed_batch(facts: Facts) -> str:
+    """A batch size fixed in the model, and the last smaller batch."""
+    left, right = dims(facts.get("left")), dims(facts.get("right"))
+    sizes = sorted(size for size in (left[:1] + right[:1]) if size)
+    smaller = f" (here {sizes[0]} against {sizes[-1]})" if len(sizes) == 2 else ""
+    return (
+        f"A batch size is fixed somewhere in the model{smaller}: keras.Input(batch_size=...), a Reshape or "
+        "tf.reshape with the batch size written in, a stateful RNN, or an initial state built for one batch size. "
+        "The last batch of an epoch is smaller when the number of samples is not a multiple of it. Write -1 (or "
+        "nothing, in layers.Reshape) for the batch axis, or drop the remainder: dataset.batch(size, "
+        "drop_remainder=True)."
+    )
+
+
+def derive_loss(facts: Facts) -> Facts:
+    """``per_step``: the model predicts one value per step where the targets have one per sample."""
+    output, target = dims(facts.get("output")), dims(facts.get("target"))
+    wanted = number(facts, "dims")
+    per_step = False
+    if output and target:
+        more_axes = len(target) < len(output) and len(output) >= 3
+        longer = len(target) == len(output) >= 3 and target[1] == 1 and (output[1] or 2) > 1
+        per_step = more_axes or longer
+    elif wanted and target:
+        per_step = len(target) < wanted and wanted >= 3
+    elif "logits" in facts:
+        logits, labels = number(facts, "logits"), number(facts, "labels")
+        per_step = bool(logits and labels and logits > labels and logits % labels == 0)
+    return {"per_step": yes(per_step)}
+
+
+def read_loss(facts: Facts) -> str:
+    """What the loss message says: the model's output against the targets."""
+    if "logits" in facts:
+        return (
+            f"The loss got {facts['logits']} rows of predictions and {facts['labels']} labels: the model predicts "
+            f"{int(facts['logits']) // max(int(facts['labels']), 1)} times as many values as there are labels."
+        )
+    shown = facts.get("output") or f"{facts.get('dims', '?')} axes ({facts.get('layer', 'the output')})"
+    return f"The model outputs {shown} but the targets are {facts.get('target', '?')}."
+
+
+def reduce_steps(facts: Facts) -> str:
+    """Dense after a 3-D tensor predicts per step: reduce the steps, or give targets per step."""
+    output = dims(facts.get("output"))
+    reduced = f"becomes {show((output[0], output[-1]))}" if len(output) >= 3 else "has 2 axes"
+    return (
+        "Dense acts on the last axis only, so after a Conv1D or an LSTM with return_sequences=True it predicts one "
+        "value per step. For one prediction per sample, reduce the steps before the Dense with "
+        f"layers.GlobalAveragePooling1D() or layers.Flatten(), so the output {reduced}; for one prediction per step, "
+        "give the targets the output's shape."
+    )
