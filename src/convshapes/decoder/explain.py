@@ -115,10 +115,12 @@ def variants(message: str) -> list[str]:
 
 
 def layer_kind(layer: str | None) -> str:
-    """The kind of a layer from its name (``lstm_1`` -> rnn), ``other``, or ``unknown`` when no name was read."""
+    """The kind of a layer from its name (``lstm_1`` -> rnn; the kind named first wins), ``other``, or ``unknown``."""
     if not layer:
         return "unknown"
-    return next((kind for kind, pattern in TABLE.layer_kinds.items() if re.search(pattern, layer, re.I)), "other")
+    found = {kind: re.search(pattern, layer, re.I) for kind, pattern in TABLE.layer_kinds.items()}
+    starts = {kind: match.start() for kind, match in found.items() if match}
+    return min(starts, key=starts.get) if starts else "other"
 
 
 def facts_of(family: Family, wording: Wording, groups: dict[str, str | None]) -> tuple[Facts, Facts]:
