@@ -1,54 +1,45 @@
-// The "Paste your error" page: recognise an error family with the pattern table that convshapes.decoder
-// exports at build time (window.convshapesDecoderTable), show the numbers read, the family's cause and a
-// link to the section that explains it. The same matching rules as convshapes/decoder/explain.py.
+// The "Paste your error" page: the reader's message is explained by convshapes.decoder.explain_text, the
+// Python function `convshapes explain` prints, run in the browser by Pyodide. Nothing here matches or
+// explains anything: the build vendors Pyodide into _static/pyodide/ and zips the decoder's own Python
+// source into _static/convshapes-decoder.zip (book/_ext/decoder_engine.py); this script loads both, passes
+// the text to Python and shows what comes back, turning the website paths it names into links.
+//
+// For tests and curious readers: window.convshapesDecoder.ready (a promise, resolved once Python is
+// ready), .explain(message) (a promise of the text explain_text returns) and .show(message) (the same, shown
+// on the page; a promise of the text the page then shows).
 (function () {
   "use strict";
 
-  function normalise(table, message) {
-    return message.replace(new RegExp(table.ansi, "g"), "").split(/\s+/).filter(Boolean).join(" ");
-  }
+  const script = document.currentScript;
+  const scriptURL = new URL(script.src, document.baseURI);
+  // The site's root, relative to this page: "../" for book/paste_your_error.html.
+  const siteRoot = script.getAttribute("src").replace(/_static\/decoder\.js(\?.*)?$/, "");
+  const WEBSITE_PATH = /notebooks\/[\w-]+\.html(?:#[\w-]+)?/g;
+  const UNPACKED = "/home/pyodide/convshapes-decoder";
 
-  function shapeRank(table, value) {
-    if (!value || "([".indexOf(value[0]) < 0) return null;
-    return (value.match(new RegExp(table.shape_item, "g")) || []).length;
-  }
-
-  function factsOf(table, wording, groups) {
-    const facts = {};
-    Object.keys(groups || {}).forEach(function (name) {
-      if (groups[name] !== undefined) facts[name] = groups[name];
+  async function start() {
+    const bundle = fetch(new URL("convshapes-decoder.zip", scriptURL)).then(function (response) {
+      if (!response.ok) throw new Error("convshapes-decoder.zip: HTTP " + response.status);
+      return response.arrayBuffer();
     });
-    Object.keys(facts).forEach(function (name) {
-      const rank = shapeRank(table, facts[name]);
-      if (rank !== null) facts[name + "_rank"] = String(rank);
-    });
-    facts.source = wording.source;
-    return facts;
+    const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", scriptURL).href);
+    const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", scriptURL).href, packages: [] });
+    performance.mark("convshapes-decoder:python-started");
+    pyodide.unpackArchive(await bundle, "zip", { extractDir: UNPACKED });
+    pyodide.runPython(
+      "import sys\nsys.path.insert(0, " + JSON.stringify(UNPACKED) + ")\nimport convshapes.decoder\n"
+    );
+    const explainText = pyodide.pyimport("convshapes.decoder").explain_text;
+    performance.mark("convshapes-decoder:ready");
+    return explainText;
   }
 
-  function holds(when, facts) {
-    return Object.keys(when).every(function (template) {
-      const filled = template.replace(/\{(\w+)\}/g, function (_, name) {
-        return facts[name] === undefined ? "" : facts[name];
-      });
-      return new RegExp("^(?:" + when[template] + ")$", "i").test(filled);
-    });
-  }
+  const engine = start();
+  const ready = engine.then(function () { return true; });
 
-  function recognise(table, message) {
-    const text = normalise(table, message);
-    for (const family of table.families) {
-      for (const wording of family.wordings) {
-        const found = new RegExp(wording.pattern, "i").exec(text);
-        if (!found) continue;
-        const facts = factsOf(table, wording, found.groups);
-        const route = family.routes.find(function (candidate) { return holds(candidate.when, facts); });
-        if (route.anchor) {
-          return { family: family, wording: wording, facts: facts, anchor: route.anchor, page: table.pages[route.anchor] };
-        }
-      }
-    }
-    return null;
+  async function explain(message) {
+    const explainText = await engine;
+    return explainText(String(message));
   }
 
   function element(tag, text, attributes) {
@@ -58,37 +49,63 @@
     return node;
   }
 
-  function show(table, root, message) {
-    const out = root.querySelector(".decoder-result");
-    out.replaceChildren();
-    if (!message.trim()) return;
-    const match = recognise(table, message);
-    if (!match) {
-      out.dataset.family = "";
-      out.append(element("p", "Not recognised: this message is not one of the shape errors the decoder knows. " +
-        "Look for it in the error gallery:"));
-      out.append(element("a", "Error gallery", { href: "../notebooks/06_error_gallery.html", class: "decoder-link" }));
-      return;
+  // The text as it is, with every website path it names (notebooks/<page>.html#<anchor>) made a link.
+  function render(out, text) {
+    const block = element("pre", "", { class: "decoder-text" });
+    let last = 0;
+    for (const found of text.matchAll(WEBSITE_PATH)) {
+      block.append(document.createTextNode(text.slice(last, found.index)));
+      block.append(element("a", found[0], { href: siteRoot + found[0], class: "decoder-link" }));
+      last = found.index + found[0].length;
     }
-    out.dataset.family = match.family.id;
-    out.append(element("p", "Recognised: " + match.family.title + " (" + match.wording.label + ")", { class: "decoder-family" }));
-    const numbers = Object.keys(match.facts).filter(function (name) {
-      return name !== "source" && !/_rank$/.test(name);
-    }).map(function (name) { return name + "=" + match.facts[name]; });
-    out.append(element("p", "Read from the message: " + (numbers.join(", ") || "no numbers"), { class: "decoder-numbers" }));
-    out.append(element("p", "Cause: " + match.family.cause, { class: "decoder-cause" }));
-    const href = "../" + match.page + ".html#" + match.anchor;
-    out.append(element("a", "Read the explanation and the fix (section " + match.anchor + ")", { href: href, class: "decoder-link" }));
+    block.append(document.createTextNode(text.slice(last)));
+    out.replaceChildren(block);
   }
 
-  window.convshapesDecoder = { normalise: normalise, recognise: recognise };
+  let root = null;
+  let latest = 0;
 
-  document.addEventListener("DOMContentLoaded", function () {
-    const root = document.getElementById("convshapes-decoder");
-    const table = window.convshapesDecoderTable;
-    if (!root || !table) return;
+  function setStatus(text, state) {
+    const status = root && root.querySelector(".decoder-status");
+    if (!status) return;
+    status.textContent = text;
+    status.dataset.state = state;
+  }
+
+  // Show the explanation of `message`; while Python loads, the latest message waits and is shown once it is
+  // ready. Resolves to the text the page shows.
+  async function show(message) {
+    const out = root.querySelector(".decoder-result");
+    const request = ++latest;
+    if (!message.trim()) {
+      out.replaceChildren();
+      return "";
+    }
+    const text = await explain(message);
+    if (request === latest) render(out, text);
+    return out.textContent;
+  }
+
+  window.convshapesDecoder = { ready: ready, explain: explain, show: show };
+
+  function wire() {
+    root = document.getElementById("convshapes-decoder");
+    if (!root) return;
     const input = root.querySelector("textarea");
-    root.querySelector("button").addEventListener("click", function () { show(table, root, input.value); });
-    input.addEventListener("input", function () { show(table, root, input.value); });
-  });
+    const explainInput = function () { show(input.value).catch(function () {}); };
+    root.querySelector("button").addEventListener("click", explainInput);
+    input.addEventListener("input", explainInput);
+    engine.then(
+      function () {
+        setStatus("Ready: Python runs in your browser; nothing you paste leaves this page.", "ready");
+      },
+      function (error) {
+        setStatus("The decoder could not start in this browser (" + error + "). " +
+          "Run convshapes explain on your machine instead (below).", "failed");
+      }
+    );
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wire);
+  else wire();
 })();
