@@ -133,8 +133,10 @@ def facts_of(family: Family, wording: Wording, groups: dict[str, str | None]) ->
 
 
 def applicable(family: Family, facts: Facts) -> tuple[Cause, ...]:
-    """The causes whose conditions hold, the likeliest first; a cause marked alone excludes the others."""
-    holding = [cause for cause in family.causes if holds(cause.when, facts)]
+    """The causes whose conditions hold, the likeliest first (fallback causes only when no other holds)."""
+    holding = [cause for cause in family.causes if not cause.fallback and holds(cause.when, facts)]
+    if not holding:
+        holding = [cause for cause in family.causes if cause.fallback and holds(cause.when, facts)]
     alone = [cause for cause in holding if cause.alone]
     if alone:
         return (alone[0],)

@@ -36,7 +36,10 @@ class Wording:
 
 @dataclass(frozen=True)
 class Cause:
-    """One reason a message can have: when it applies, when it is the likeliest, how to tell, and its fix."""
+    """One reason a message can have: when it applies, when it is the likeliest, how to tell, and its fix.
+
+    An ``alone`` cause excludes every other when it applies; a ``fallback`` cause applies only when no other does.
+    """
 
     anchor: str
     title: str
@@ -45,6 +48,7 @@ class Cause:
     when: dict[str, str]
     likely: dict[str, str] | None
     alone: bool
+    fallback: bool
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,7 @@ def load_cause(entry: dict, where: str, pages: dict[str, str]) -> Cause:
         when=entry.get("when", {}),
         likely=entry.get("likely"),
         alone=entry.get("alone", False),
+        fallback=entry.get("fallback", False),
     )
 
 

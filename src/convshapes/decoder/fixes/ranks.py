@@ -170,6 +170,20 @@ def sequence_to_image(facts: Facts) -> str:
     return "Use Conv1D for (batch, steps, channels) data, or fold the steps into a grid with layers.Reshape first."
 
 
+def global_pooling(facts: Facts) -> str:
+    """Global pooling comes in 1D, 2D and 3D; a flat tensor is already pooled."""
+    found = number(facts, "found")
+    by_rank = {3: "GlobalAveragePooling1D", 4: "GlobalAveragePooling2D", 5: "GlobalAveragePooling3D"}
+    if found == 2:
+        return "The tensor is already (batch, features): a Flatten or another pooling came first; remove one of them."
+    if found in by_rank:
+        return f"A {found}-axis tensor takes layers.{by_rank[found]}() (or the GlobalMaxPooling of the same rank)."
+    return (
+        "Match the layer to the tensor: GlobalAveragePooling1D for (batch, steps, channels), 2D for (batch, rows, "
+        "cols, channels); a (batch, features) tensor is already pooled."
+    )
+
+
 def reduce_axes(facts: Facts) -> str:
     """Too many axes for a layer that takes (batch, features)."""
     return "Reduce the extra axes before this layer: layers.Flatten() or a GlobalAveragePooling/GlobalMaxPooling layer."

@@ -32,6 +32,13 @@ def _analysis(facts: Facts) -> tuple[str, str]:
     """The reading of a reshape message and the fix for its numbers."""
     values = int(facts["values"]) if "values" in facts else None
     source, target = dims(facts.get("input")) if "input" in facts else None, dims(facts.get("target"))
+    counts = [values, number(facts, "multiple"), number(facts, "requested"), *target, *(source or ())]
+    if 0 in counts:
+        return (
+            "A size in the message is 0: the tensor is empty or the target asks for an axis of length 0.",
+            "Print the shapes before the reshape: an empty array usually means the data did not load (check the file "
+            "paths and the loading loop), and a 0 in the target comes from a size computed by integer division.",
+        )
     if source is not None and "values" in facts and source and target and source[0] == target[0]:
         source, target = source[1:], target[1:]
     if source is not None:
