@@ -161,3 +161,28 @@ def in_features(facts: Facts) -> str:
         f"(nn.Linear({features}, ...)), or use nn.LazyLinear, which reads it on the first call. Print x.shape after "
         "x.flatten(1) to see where the number comes from (channels x height x width); it changes with the input size."
     )
+
+
+def derive_batch(facts: Facts) -> Facts:
+    """``folded``: the predictions have a small whole multiple of the targets' rows (part of each sample went into the batch)."""
+    output, target = int(facts["output"]), int(facts["target"])
+    return {"folded": yes(bool(target) and output > target and output % target == 0 and output // target <= 64)}
+
+
+def read_batch(facts: Facts) -> str:
+    """What the batch-size message says."""
+    return f"The loss got {facts['output']} rows of predictions and {facts['target']} targets."
+
+
+def flatten_keeps_batch(facts: Facts) -> str:
+    """Flatten per sample so the batch axis stays the batch."""
+    output, target = int(facts["output"]), int(facts["target"])
+    ratio = ""
+    if output and target and max(output, target) % min(output, target) == 0:
+        factor = max(output, target) // min(output, target)
+        bigger = "more" if output > target else "fewer"
+        ratio = f" The predictions have {factor} times {bigger} rows: the N in view(-1, N) is {factor} times too {'small' if output > target else 'large'}."
+    return (
+        f"Flatten with x = x.flatten(1) (or x.view(x.size(0), -1)), which keeps the batch axis, and size the next "
+        f"nn.Linear from the printed x.shape[1] (or use nn.LazyLinear).{ratio}"
+    )

@@ -56,7 +56,7 @@ def derive_input(facts: Facts) -> Facts:
     relations = (
         ("unbatched", agrees(found, sample)),
         ("unbatched-reordered", reordered(found, sample)),
-        ("unbatched-channels", len(sample) >= 3 and _channels_only(found, sample)),
+        ("unbatched-channels", len(sample) >= 2 and _channels_only(found, sample)),
         ("split", len(found) == len(sample) and found[-1:] == sample[-1:] and "dims" not in facts),
         ("fewer", len(found) < len(expected)),
         ("reordered", len(found) == len(expected) and reordered(found[1:], sample)),

@@ -61,6 +61,8 @@ def derive(facts: Facts) -> Facts:
 
 def read(facts: Facts) -> str:
     """What the message says: which window did not fit which axis."""
+    if "given" in facts:
+        return f"PyTorch computed an output of {facts['output']} (channels x spatial) from an input of {facts['given']}: an axis is left with no step."
     if "padded" in facts:
         padded, kernel = ints(facts["padded"]), ints(facts["kernel"])
         return (
@@ -170,4 +172,14 @@ def pytorch_padding(facts: Facts) -> str:
         f"The padded input needs at least {times(tuple(kernel))}: add padding={shown} more on each side, use a "
         "smaller kernel_size, or feed a larger input. A map this small usually means earlier strides or pooling "
         "shrank it: print x.shape before this layer."
+    )
+
+
+def pytorch_map_too_small(facts: Facts) -> str:
+    """A pooling window larger than what is left of the feature map."""
+    given = ints(facts.get("given"))
+    return (
+        f"The feature map (channels x rows x cols = {' x '.join(map(str, given))}) is smaller than the pooling or "
+        "kernel window at this layer: earlier strides and poolings shrank it. Feed larger inputs (the size the model "
+        "was designed for), remove a pooling stage, or use nn.AdaptiveAvgPool2d, which takes any size."
     )
