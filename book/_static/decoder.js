@@ -100,8 +100,12 @@
         setStatus("Ready: Python runs in your browser; nothing you paste leaves this page.", "ready");
       },
       function (error) {
-        setStatus("The decoder could not start in this browser (" + error + "). " +
-          "Run convshapes explain on your machine instead (below).", "failed");
+        const fromDisk = location.protocol === "file:"
+          ? " Browsers do not start it on a page opened from disk: serve the site's folder instead, for example" +
+            " with python -m http.server --directory _build/html."
+          : "";
+        setStatus("The decoder could not start in this browser (" + error + ")." + fromDisk +
+          " Or run convshapes explain on your machine (below).", "failed");
       }
     );
   }
