@@ -316,3 +316,45 @@ def test_no_corpus_message_makes_the_decoder_fail_whatever_its_numbers(data):
     message = NUMBER.sub(lambda _: str(data.draw(st.integers(0, 5000))), record["message"])
     explanation = explain(message)
     assert explanation is None or str(explanation)
+
+
+def offered_pipelines(explanation) -> list[list]:
+    """The layers each fix of an explanation offers: a Reshape, after the padding or cropping it names first."""
+    pipelines = []
+    for reason in explanation.reasons:
+        for before, target in re.findall(
+            r"(?:layers\.(ZeroPadding1D|Cropping1D)\(\(0, \d+\)\)\)? and )?Reshape\(\(([\d, -]+)\)\)", reason.fix
+        ):
+            sizes = tuple(int(size) for size in target.split(",") if size.strip())
+            edge = re.search(rf"layers\.{before}\(\(0, (\d+)\)\)", reason.fix) if before else None
+            first = [getattr(layers, before)((0, int(edge.group(1))))] if edge else []
+            pipelines.append([*first, layers.Reshape(sizes)])
+    return pipelines
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    sample=st.one_of(
+        st.tuples(st.integers(6, 120), st.integers(1, 40)),
+        st.tuples(st.integers(6, 40), st.integers(6, 40), st.integers(1, 16)),
+    ),
+    layer=st.sampled_from(["conv1d", "conv2d", "lstm"]),
+)
+def test_every_reshape_a_rank_explanation_offers_builds_and_feeds_the_layer_that_failed(sample, layer):
+    def make():
+        return {"conv1d": layers.Conv1D(4, 3), "conv2d": layers.Conv2D(4, 3), "lstm": layers.LSTM(4)}[layer]
+
+    try:
+        make()(keras.Input(sample))
+        return
+    except ValueError as error:
+        message = f"ValueError: {error}"
+    explanation = explain(message)
+    assert explanation is not None, message
+    for pipeline in offered_pipelines(explanation):
+        reshaped = keras.Input(sample)
+        for step in pipeline:
+            reshaped = step(reshaped)
+        if layer == "conv2d" and min(reshaped.shape[1:3]) < 3:
+            continue  # a grid narrower than the 3-wide kernel: the fix says the kernel must fit it
+        make()(reshaped)

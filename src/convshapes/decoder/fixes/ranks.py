@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .numbers import dims, exact_folds, number, show, yes
+from .numbers import dims, folds_text, number, show, yes
 
 Facts = dict[str, str]
 
@@ -142,7 +142,9 @@ def add_channels_axis(facts: Facts) -> str:
     """Images without their channels axis (grayscale), or flat vectors that were images."""
     sample = _sample(facts)
     if len(sample) == 1 and sample[0]:
-        return f"Each sample is a flat vector of {sample[0]}: if it is an image, fold it back, e.g. {', '.join(exact_folds(sample[0], 1))}."
+        return (
+            f"Each sample is a flat vector of {sample[0]}: if it is an image, fold it back: {folds_text(sample[0], 1)}."
+        )
     if len(sample) == 2 and None not in sample:
         return (
             f"If these are {sample[0]} x {sample[1]} images with one channel (grayscale), add the channels axis: "
@@ -159,12 +161,12 @@ def sequence_to_image(facts: Facts) -> str:
     sample = _sample(facts)
     if len(sample) == 2 and None not in sample:
         steps, channels = sample
-        fold = (exact_folds(steps, channels, limit=1) or [f"Reshape(({steps}, 1, {channels}))"])[0]
+        fold = folds_text(steps, channels, limit=1)
         return (
             f"If the data is {steps} steps of {channels} channel{'s' if channels > 1 else ''}, the missing axis is "
             f"a spatial one: use Conv1D, which reads (batch, steps, channels). To use Conv2D on purpose, either "
             f"layers.Reshape(({steps}, {channels}, 1)) (a {steps} x {channels} one-channel image; the kernel must "
-            f"fit {channels} columns), or fold the {steps} steps into a grid and keep the channels, e.g. {fold}; "
+            f"fit {channels} columns), or fold the {steps} steps into a grid and keep the channels: {fold}; "
             f"convshapes.fold_options({steps}, channels={channels}) lists every fold."
         )
     return "Use Conv1D for (batch, steps, channels) data, or fold the steps into a grid with layers.Reshape first."

@@ -6,7 +6,7 @@ import math
 import re
 
 from ...shapes.folding import fold_options
-from .numbers import Shape, dims, exact_folds, number, product, show, times, yes
+from .numbers import Shape, dims, folds_text, number, product, show, times, yes
 
 Facts = dict[str, str]
 
@@ -80,7 +80,7 @@ def _per_sample(source: Shape, target: Shape) -> tuple[str, str]:
         steps = total // channels
         fix = (
             f"Keep the {channels} channels and fold the {steps} steps into a grid whose sides multiply to {steps}: "
-            f"{', '.join(exact_folds(steps, channels))} (convshapes.fold_options({steps}, channels={channels}))."
+            f"{folds_text(steps, channels)} (convshapes.fold_options({steps}, channels={channels}))."
         )
     elif len(target) + 1 == len(source) and target[-1] == channels:
         fix = f"To flatten the grid into steps, use layers.Reshape({show((total // channels, channels))})."

@@ -112,8 +112,8 @@ def missing_axis(facts: Facts) -> str:
         return f"Add the channels axis: x[..., None] (or np.expand_dims(x, -1)) gives {show((*found, 1))}."
     if len(expected) == 4 and len(found) == 2 and found[1]:
         folds = exact_folds(found[1], 1, limit=1)
-        grid = folds[0].removeprefix("Reshape(").removesuffix(")") if folds else "(height, width, 1)"
-        return f"If each row is an image, fold it back: x.reshape((-1, *{grid}))."
+        grid = folds[0].removeprefix("Reshape((").removesuffix("))") if folds else "height, width, 1"
+        return f"If each row is an image, fold it back: x.reshape(-1, {grid})."
     have, want = product(found[1:]), product(expected[1:])
     if have and want and have == want:
         return f"Each sample has the right {want} values in another shape: x.reshape{show((-1, *expected[1:]))}."
