@@ -159,7 +159,7 @@ def book_prefill(output: Path) -> list[str]:
 
 
 PASTE_PAGE = "book/paste_your_error.html"
-CORPUS = ROOT / "tests" / "decoder" / "corpus.yaml"
+CORPUS = ROOT / "src" / "convshapes" / "data" / "messages.yaml"
 
 
 def paste_page_rows(site: Path, cold_loads: int = 3) -> list[tuple[str, float, str, str]]:

@@ -1,11 +1,12 @@
-"""The decoder's corpus of real messages and its look-alikes, as test data."""
+"""The decoder's corpus of real messages (also the website's message index) and its look-alikes, as test data."""
 
 from pathlib import Path
 
 import yaml
 
 HERE = Path(__file__).resolve().parent
-CORPUS = yaml.safe_load((HERE / "corpus.yaml").read_text())
+MESSAGES = HERE.parents[1] / "src" / "convshapes" / "data" / "messages.yaml"
+CORPUS = yaml.safe_load(MESSAGES.read_text())
 LOOKALIKES = yaml.safe_load((HERE / "lookalikes.yaml").read_text())
 
 

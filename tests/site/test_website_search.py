@@ -6,9 +6,8 @@ The searches share one browser context (`tab`): they check what the search lists
 from __future__ import annotations
 
 import pytest
-import yaml
+from decoder.corpus_files import CORPUS
 from site_browser import ERROR_GALLERY, gallery_error_messages, screenshot, search_results
-from site_server import ROOT
 
 from convshapes import explain
 
@@ -28,9 +27,8 @@ def test_search_page_screenshot(tab, base_url):
 
 def pasted_messages() -> list[str]:
     """One real message per decoder family, as its public thread shows it (other names, other numbers)."""
-    corpus = yaml.safe_load((ROOT / "tests" / "decoder" / "corpus.yaml").read_text())
     first: dict[str, str] = {}
-    for record in corpus:
+    for record in CORPUS:
         if record["source"].startswith("https://") and "\n" not in record["message"]:
             first.setdefault(record["family"], record["message"])
     return list(first.values())
