@@ -48,6 +48,7 @@ class Reason:
 
     @property
     def more(self) -> str:
+        """The line that names the section, in the notebook and on the website."""
         return f"More: section {self.anchor} of {self.page}.ipynb (website: {self.link})"
 
 
@@ -65,14 +66,17 @@ class Explanation:
 
     @property
     def anchor(self) -> str:
+        """The section of the likeliest cause."""
         return self.reasons[0].anchor
 
     @property
     def page(self) -> str:
+        """The chapter of the likeliest cause."""
         return self.reasons[0].page
 
     @property
     def link(self) -> str:
+        """The website link of the likeliest cause."""
         return self.reasons[0].link
 
     @property
@@ -81,6 +85,7 @@ class Explanation:
         return "\n".join(reason.fix for reason in self.reasons)
 
     def __str__(self) -> str:
+        """The explanation as ``convshapes explain`` prints it and the paste page shows it."""
         read = ", ".join(f"{name}={value}" for name, value in self.numbers) or "no numbers"
         lines = [f"Recognised: {self.title} ({self.wording}).", f"Read from the message: {read}.", self.reading]
         if self.cut:

@@ -113,6 +113,7 @@ def expand(pattern: str, fragments: dict[str, str], where: str) -> str:
 
 
 def load_cause(entry: dict, where: str, pages: dict[str, str]) -> Cause:
+    """One ``[[family.cause]]`` entry, its anchor's chapter and its fix checked."""
     if entry["anchor"].split("-", 1)[0] not in pages:
         raise TableError(f"{where}: anchor {entry['anchor']!r} has no page in [pages]")
     if ("fix" in entry) == ("fix_text" in entry):
@@ -130,10 +131,12 @@ def load_cause(entry: dict, where: str, pages: dict[str, str]) -> Cause:
 
 
 def no_facts(facts: Facts) -> Facts:
+    """The ``derive`` of a family that computes no facts."""
     return {}
 
 
 def load_family(entry: dict, fragments: dict[str, str], pages: dict[str, str]) -> Family:
+    """One ``[[family]]`` entry with its wordings (patterns compiled once) and causes."""
     where = f"family {entry.get('id', '?')}"
     wordings = tuple(
         Wording(item["source"], item["label"], expand(item["pattern"], fragments, f"{where}, {item['label']}"),

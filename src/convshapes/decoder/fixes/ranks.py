@@ -45,6 +45,7 @@ def read(facts: Facts) -> str:
 
 
 def _sample(facts: Facts) -> tuple:
+    """The received shape without its batch axis."""
     return dims(facts.get("shape"))[1:]
 
 

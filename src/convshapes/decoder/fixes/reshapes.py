@@ -57,6 +57,7 @@ def _analysis(facts: Facts) -> tuple[str, str]:
 
 
 def _per_sample(source: Shape, target: Shape) -> tuple[str, str]:
+    """A Reshape layer's message: one sample's sizes against the target's."""
     if not source:
         return (
             f"Each sample reaching the reshape holds one value (shape []), and the target {show(target)} needs "
@@ -94,6 +95,7 @@ def _per_sample(source: Shape, target: Shape) -> tuple[str, str]:
 
 
 def _multiple(values: int, multiple: int) -> tuple[str, str]:
+    """TensorFlow's "requires a multiple of": the nearest sizes that divide the values."""
     divisors = [size for size in range(1, values + 1) if values % size == 0]
     below = max(size for size in divisors if size < multiple) if multiple > 1 else None
     above = min((size for size in divisors if size > multiple), default=None)
@@ -108,6 +110,7 @@ def _multiple(values: int, multiple: int) -> tuple[str, str]:
 
 
 def _requested(values: int, requested: int) -> tuple[str, str]:
+    """TensorFlow's "the requested shape has N": a fixed batch size, or sizes to change."""
     cause = f"The tensor holds {values} values and the shape you asked for holds {requested}."
     if requested % values == 0 or values % requested == 0:
         ratio = max(values, requested) // min(values, requested)
@@ -120,6 +123,7 @@ def _requested(values: int, requested: int) -> tuple[str, str]:
 
 
 def _target_of(values: int, target: Shape, pytorch: bool) -> tuple[str, str]:
+    """NumPy's and PyTorch's message: the values against the target's sizes, per sample where it can tell."""
     known = math.prod(size for size in target if size not in (-1, None))
     if -1 in target:
         cause = f"The tensor holds {values} values, not a multiple of {known}, the product of the sizes besides -1."

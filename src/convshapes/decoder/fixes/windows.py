@@ -112,6 +112,7 @@ def too_short(facts: Facts) -> str:
 
 
 def _keras_fix(facts: Facts, keras: dict) -> str:
+    """Padding, window and input length that fit a Keras 3 convolution or pooling message's numbers."""
     name, spatial, spans, windows, dilation = (
         keras[key] for key in ("name", "spatial", "spans", "windows", "dilation")
     )
