@@ -358,3 +358,10 @@ def test_every_reshape_a_rank_explanation_offers_builds_and_feeds_the_layer_that
         if layer == "conv2d" and min(reshaped.shape[1:3]) < 3:
             continue  # a grid narrower than the 3-wide kernel: the fix says the kernel must fit it
         make()(reshaped)
+
+
+def test_a_message_copied_from_a_web_page_source_is_read_with_its_entities_decoded():
+    explanation = explain(
+        "Input 0 of layer &quot;lstm&quot; is incompatible with the layer: expected ndim=3, found ndim=2"
+    )
+    assert dict(explanation.numbers)["layer"] == "lstm"

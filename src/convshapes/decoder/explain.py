@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -113,8 +114,11 @@ def normalise(message: str) -> str:
 
 
 def variants(message: str) -> list[str]:
-    """The message as pasted, then with its lines joined without a space (a terminal wrapped a word)."""
-    text = re.sub(ANSI_PATTERN, "", message)
+    """The message as pasted, then with its lines joined without a space (a terminal wrapped a word).
+
+    HTML entities (``&quot;`` from a message copied out of a web page's source) are read as their characters.
+    """
+    text = html.unescape(re.sub(ANSI_PATTERN, "", message))
     joined = "".join(line.strip() for line in text.splitlines())
     return list(dict.fromkeys([normalise(text), normalise(joined)]))
 
