@@ -1,8 +1,7 @@
 // The "Paste your error" page: the reader's message is explained by convshapes.decoder.explain_text, the
-// Python function `convshapes explain` prints, run in the browser by Pyodide. Nothing here matches or
-// explains anything: the build vendors Pyodide into _static/pyodide/ and zips the decoder's own Python
-// source into _static/convshapes-decoder.zip (book/_ext/decoder_engine.py); this script loads both, passes
-// the text to Python and shows what comes back, turning the website paths it names into links.
+// Python function `convshapes explain` prints, run in the browser by Pyodide in a worker
+// (decoder-worker.mjs). Nothing here matches or explains anything: this script passes the text to Python
+// and shows what comes back, turning the website paths it names into links.
 //
 // For tests and curious readers: window.convshapesDecoder.ready (a promise, resolved once Python is
 // ready), .explain(message) (a promise of the text explain_text returns) and .show(message) (the same, shown
@@ -15,31 +14,48 @@
   // The site's root, relative to this page: "../" for book/paste_your_error.html.
   const siteRoot = script.getAttribute("src").replace(/_static\/decoder\.js(\?.*)?$/, "");
   const WEBSITE_PATH = /notebooks\/[\w-]+\.html(?:#[\w-]+)?/g;
-  const UNPACKED = "/home/pyodide/convshapes-decoder";
 
-  async function start() {
-    const bundle = fetch(new URL("convshapes-decoder.zip", scriptURL)).then(function (response) {
-      if (!response.ok) throw new Error("convshapes-decoder.zip: HTTP " + response.status);
-      return response.arrayBuffer();
-    });
-    const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", scriptURL).href);
-    const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", scriptURL).href, packages: [] });
-    performance.mark("convshapes-decoder:python-started");
-    pyodide.unpackArchive(await bundle, "zip", { extractDir: UNPACKED });
-    pyodide.runPython(
-      "import sys\nsys.path.insert(0, " + JSON.stringify(UNPACKED) + ")\nimport convshapes.decoder\n"
-    );
-    const explainText = pyodide.pyimport("convshapes.decoder").explain_text;
-    performance.mark("convshapes-decoder:ready");
-    return explainText;
+  const pending = new Map();
+  let nextId = 0;
+  let started, failed;
+  const ready = new Promise(function (resolve, reject) { started = resolve; failed = reject; });
+  ready.then(function () { performance.mark("convshapes-decoder:ready"); }, function () {});
+
+  function startWorker() {
+    let worker;
+    try {
+      worker = new Worker(new URL("decoder-worker.mjs", scriptURL), { type: "module" });
+    } catch (error) {
+      failed(error);
+      return null;
+    }
+    worker.onmessage = function (event) {
+      const data = event.data;
+      if (data.ready) started(true);
+      else if ("failed" in data) failed(new Error(data.failed));
+      else {
+        const waiting = pending.get(data.id);
+        pending.delete(data.id);
+        if ("error" in data) waiting.reject(new Error(data.error));
+        else waiting.resolve(data.text);
+      }
+    };
+    worker.onerror = function (event) {
+      event.preventDefault();
+      failed(new Error(event.message || "the decoder's worker did not start"));
+    };
+    return worker;
   }
 
-  const engine = start();
-  const ready = engine.then(function () { return true; });
+  const worker = startWorker();
 
   async function explain(message) {
-    const explainText = await engine;
-    return explainText(String(message));
+    await ready;
+    return new Promise(function (resolve, reject) {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve, reject: reject });
+      worker.postMessage({ id: id, message: String(message) });
+    });
   }
 
   function element(tag, text, attributes) {
@@ -72,7 +88,7 @@
     status.dataset.state = state;
   }
 
-  // Show the explanation of `message`; while Python loads, the latest message waits and is shown once it is
+  // Show the explanation of `message`; while Python starts, the latest message waits and is shown once it is
   // ready. Resolves to the text the page shows.
   async function show(message) {
     const out = root.querySelector(".decoder-result");
@@ -95,7 +111,7 @@
     const explainInput = function () { show(input.value).catch(function () {}); };
     root.querySelector("button").addEventListener("click", explainInput);
     input.addEventListener("input", explainInput);
-    engine.then(
+    ready.then(
       function () {
         setStatus("Ready: Python runs in your browser; nothing you paste leaves this page.", "ready");
       },
@@ -104,7 +120,7 @@
           ? " Browsers do not start it on a page opened from disk: serve the site's folder instead, for example" +
             " with python -m http.server --directory _build/html."
           : "";
-        setStatus("The decoder could not start in this browser (" + error + ")." + fromDisk +
+        setStatus("The decoder could not start in this browser (" + error.message + ")." + fromDisk +
           " Or run convshapes explain on your machine (below).", "failed");
       }
     );

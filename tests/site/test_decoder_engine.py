@@ -52,7 +52,7 @@ def test_the_pin_names_an_npm_tarball_its_sha512_and_the_files_the_page_loads():
     assert PINNED["tarball"] == f"https://registry.npmjs.org/pyodide/-/pyodide-{PINNED['version']}.tgz"
     assert PINNED["integrity"].startswith("sha512-")
     assert {"pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"} <= set(PINNED["files"])
-    assert "pyodide/pyodide.mjs" in (ROOT / "book" / "_static" / "decoder.js").read_text()
+    assert "pyodide/pyodide.mjs" in (ROOT / "book" / "_static" / "decoder-worker.mjs").read_text()
 
 
 def test_only_the_listed_files_are_copied_and_the_download_is_cached(pinned, tmp_path):

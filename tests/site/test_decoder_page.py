@@ -126,6 +126,20 @@ def test_while_python_loads_the_page_says_so_and_explains_what_was_pasted_once_r
     assert outside == []
 
 
+def test_python_starts_in_a_worker_so_the_page_stays_responsive(browser, base_url):
+    """Python's start is seconds of work: on the page's own thread it would freeze typing that long."""
+    with browser.new_context() as context:
+        context.add_init_script(
+            "window.longTasks = []; new PerformanceObserver((list) => list.getEntries().forEach("
+            "(task) => window.longTasks.push(task.duration))).observe({type: 'longtask', buffered: true});"
+        )
+        tab = context.new_page()
+        tab.goto(base_url + PAGE, wait_until="domcontentloaded")
+        tab.evaluate("window.convshapesDecoder.ready")
+        assert len(tab.workers) == 1
+        assert max(tab.evaluate("window.longTasks"), default=0) < 1500  # ms; Python's start takes 2 s or more
+
+
 def test_the_page_loads_only_files_of_the_site(visit, base_url):
     opened = visit(PAGE)
     requested = []
