@@ -1,8 +1,8 @@
 """Put the "Paste your error" page's engine into the site at build time (never committed).
 
 The page (book/paste_your_error.md, book/_static/decoder.js) runs ``convshapes.decoder.explain_text``, the
-function ``convshapes explain`` prints, in the reader's browser with Pyodide. This writes into the site's
-_static:
+function ``convshapes explain`` prints, in the reader's browser with Pyodide, in a worker
+(book/_static/decoder-worker.mjs). This writes into the site's _static:
 
 - ``pyodide/``: the files of the Pyodide release pinned in book/_ext/pyodide.toml, taken from its npm
   tarball. The tarball is downloaded once into _build/pyodide/ and checked against the pinned sha512
