@@ -50,13 +50,13 @@ $(TORCH_READY): $(READY)
 book: $(READY)
 	$(BIN)/python -m convshapes.authoring.execution_cache --execute
 	$(BIN)/jupyter-book build --warningiserror --keep-going .
-	@echo "The website is in _build/html: open file://$(CURDIR)/_build/html/index.html"
+	@echo "The website is in _build/html: serve it with  python -m http.server --directory _build/html  and open http://localhost:8000 (the Paste your error page runs Python only on a served page)"
 
 # The instructor edition: the student edition plus the solutions and the instructor guide.
 .PHONY: book-instructor
 book-instructor: $(READY)
 	$(BIN)/jupyter-book build --warningiserror --keep-going --toc _toc_instructor.yml --path-output _build/instructor .
-	@echo "The instructor edition is in _build/instructor/_build/html: open file://$(CURDIR)/_build/instructor/_build/html/index.html"
+	@echo "The instructor edition is in _build/instructor/_build/html: serve it with  python -m http.server --directory _build/instructor/_build/html"
 
 # bubblewrap (grading sandbox) and Chromium (browser tests), installed with apt-get when missing.
 system-packages:

@@ -96,7 +96,8 @@ def _per_sample(source: Shape, target: Shape) -> tuple[str, str]:
 
 def _multiple(values: int, multiple: int) -> tuple[str, str]:
     """TensorFlow's "requires a multiple of": the nearest sizes that divide the values."""
-    divisors = [size for size in range(1, values + 1) if values % size == 0]
+    small = [size for size in range(1, math.isqrt(values) + 1) if values % size == 0]
+    divisors = sorted({*small, *(values // size for size in small)})
     below = max(size for size in divisors if size < multiple) if multiple > 1 else None
     above = min((size for size in divisors if size > multiple), default=None)
     near = " and ".join(str(size) for size in (below, above) if size)
