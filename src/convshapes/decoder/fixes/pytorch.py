@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .numbers import dims, exact_folds, number, show, yes
+from .numbers import dims, exact_folds, number, product, show, yes
 
 Facts = dict[str, str]
 
@@ -123,13 +123,18 @@ def add_channel(facts: Facts) -> str:
 
 
 def derive_linear(facts: Facts) -> Facts:
-    """``flattened_wrong``: the rows are not one per sample; ``plausible``: the numbers look like a conv network's."""
+    """``flattened_wrong``: the rows are the batch times other axes (a map's last axis, or view(-1, small));
+    ``plausible``: the numbers look like a conv network's.
+
+    One row of up to 2047 features is how projections of embeddings (not flattened maps) usually fail.
+    """
     rows, features, wanted = (int(facts[name]) for name in ("rows", "features", "in"))
-    flattened_wrong = rows * features == wanted or (rows > 1024 and features <= 64)
-    small_vector = rows == 1 and max(features, wanted) <= 1024
+    total = rows * features
+    flattened_wrong = bool(wanted) and features <= 64 and total % wanted == 0 and total // wanted < rows
+    single_small = rows == 1 and features < 2048
     return {
         "flattened_wrong": yes(flattened_wrong),
-        "plausible": yes(flattened_wrong or (rows <= 1024 and not small_vector)),
+        "plausible": yes(flattened_wrong or (rows <= 1024 and not single_small)),
     }
 
 
@@ -185,4 +190,48 @@ def flatten_keeps_batch(facts: Facts) -> str:
     return (
         f"Flatten with x = x.flatten(1) (or x.view(x.size(0), -1)), which keeps the batch axis, and size the next "
         f"nn.Linear from the printed x.shape[1] (or use nn.LazyLinear).{ratio}"
+    )
+
+
+def derive_target(facts: Facts) -> Facts:
+    """``one_axis``: output and targets of a map or sequence (3 or more axes, two of them longer than 1) are equal
+    once an axis of size 1 is dropped from the longer one."""
+    output, target = dims(facts["output"]), dims(facts["target"])
+    longer, shorter = (output, target) if len(output) > len(target) else (target, output)
+    dropped = [longer[:axis] + longer[axis + 1 :] for axis in range(len(longer)) if longer[axis] == 1]
+    spatial = sum(1 for size in longer if size is not None and size > 1) >= 2 and len(longer) >= 3
+    same_values = output[:1] == target[:1] and len(output) != len(target) and product(output) == product(target)
+    return {
+        "one_axis": yes(len(longer) == len(shorter) + 1 and shorter in dropped and spatial),
+        "same_values": yes(bool(same_values) and spatial),
+    }
+
+
+def read_target(facts: Facts) -> str:
+    """What the target-size warning says."""
+    return f"The model's output is {show(dims(facts['output']))} and the targets are {show(dims(facts['target']))}."
+
+
+def match_target_axis(facts: Facts) -> str:
+    """Give the targets the output's axis of size 1, or drop it from the output."""
+    output, target = dims(facts["output"]), dims(facts["target"])
+    if len(output) > len(target):
+        axis = next(a for a in range(len(output)) if output[a] == 1 and output[:a] + output[a + 1 :] == target)
+        return (
+            f"Give the targets the output's axis: target.unsqueeze({axis}) gives {show(output)}, or drop it from the "
+            f"output with output.squeeze({axis}). Broadcasting would otherwise compare every output with every target."
+        )
+    axis = next(a for a in range(len(target)) if target[a] == 1 and target[:a] + target[a + 1 :] == output)
+    return (
+        f"Drop the targets' extra axis: target.squeeze({axis}) gives {show(output)} (or give the output that axis with "
+        f"output.unsqueeze({axis})). Broadcasting would otherwise compare every output with every target."
+    )
+
+
+def same_values_other_shape(facts: Facts) -> str:
+    """Output and targets hold the same values per sample in another shape (one flat, one an image)."""
+    output, target = dims(facts["output"]), dims(facts["target"])
+    return (
+        f"Each sample has the same number of values on both sides, in another shape: reshape one like the other, "
+        f"target.view({', '.join(map(str, output))}) or output.view({', '.join(map(str, target))}), before the loss."
     )

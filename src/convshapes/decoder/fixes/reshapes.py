@@ -22,10 +22,16 @@ def fold(facts: Facts) -> str:
 
 
 def derive(facts: Facts) -> Facts:
-    """``batch_multiple``: one count is a whole multiple of the other (a fixed batch size meets a smaller batch)."""
+    """``batch_multiple``: one count is a whole multiple of the other (a fixed batch size meets a smaller batch);
+    ``head_like``: the target looks like a detection or attention head's."""
     values, requested = number(facts, "values"), number(facts, "requested")
     both = values and requested and values != requested
-    return {"batch_multiple": yes(bool(both and max(values, requested) % min(values, requested) == 0))}
+    target = dims(facts.get("target"))
+    return {
+        "batch_multiple": yes(bool(both and max(values, requested) % min(values, requested) == 0)),
+        # A detection or attention head: five axes, or a -1 inside the shape (boxes, heads), not a conv hand-off.
+        "head_like": yes(len(target) >= 5 or -1 in target[1:]),
+    }
 
 
 def _analysis(facts: Facts) -> tuple[str, str]:

@@ -218,6 +218,7 @@ def derive_pair(facts: Facts) -> Facts:
         "first_only": yes(len(left) == len(right) and left[:1] != right[:1] and left[1:] == right[1:]),
         "ranks": yes(len(left) != len(right)),
         "ratio": yes(bool(left and right and left[0] and right[0] and max(left[0], right[0]) % min(left[0], right[0]) == 0)),
+        "bias": yes(len(left) == len(right) >= 2 and all(size == 1 for size in right[:-1]) and left[-1] != right[-1]),
     }  # fmt: skip
 
 
