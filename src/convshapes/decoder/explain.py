@@ -153,8 +153,20 @@ def applicable(family: Family, facts: Facts) -> tuple[Cause, ...]:
     return tuple(likely + [cause for cause in holding if cause not in likely])
 
 
+def claim(family: Family, wording: Wording, text: str) -> Match | None:
+    """The family's match of one wording in a normalised text, unless a look-alike rule declines it or no cause applies."""
+    found = re.search(wording.pattern, text, re.IGNORECASE)
+    if not found:
+        return None
+    read, facts = facts_of(family, wording, found.groupdict())
+    causes = applicable(family, facts)
+    if not causes or any(holds(when, facts) for when in family.declines):
+        return None
+    return Match(family, wording, read, facts, causes)
+
+
 def recognise(message: str) -> Match | None:
-    """The first family whose wording matches, which no look-alike rule declines and which has a cause that applies.
+    """The first family that claims the message with one of its wordings (never a guess).
 
     Whole wordings are tried first in every family, then fragment wordings (what is left of a cut message).
     """
@@ -162,13 +174,9 @@ def recognise(message: str) -> Match | None:
         for text in variants(message):
             for family in TABLE.families:
                 for wording in family.wordings:
-                    found = wording.fragment == fragment and re.search(wording.pattern, text, re.IGNORECASE)
-                    if not found:
-                        continue
-                    read, facts = facts_of(family, wording, found.groupdict())
-                    causes = applicable(family, facts)
-                    if causes and not any(holds(when, facts) for when in family.declines):
-                        return Match(family, wording, read, facts, causes)
+                    match = wording.fragment == fragment and claim(family, wording, text)
+                    if match:
+                        return match
     return None
 
 

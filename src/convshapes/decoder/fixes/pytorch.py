@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .numbers import dims, exact_folds, number, product, show, yes
+from .training import off_by_few
 
 Facts = dict[str, str]
 
@@ -122,6 +123,10 @@ def add_channel(facts: Facts) -> str:
     return fix
 
 
+EMBEDDING_WIDTHS = {512, 768, 1024, 1280}
+"""Widths of CLIP and transformer embeddings: one or two such rows into a Linear are a projection, not a flattened map."""
+
+
 def derive_linear(facts: Facts) -> Facts:
     """``flattened_wrong``: the rows are the batch times other axes (a map's last axis, or view(-1, small));
     ``plausible``: the numbers look like a conv network's.
@@ -132,9 +137,10 @@ def derive_linear(facts: Facts) -> Facts:
     total = rows * features
     flattened_wrong = bool(wanted) and features <= 64 and total % wanted == 0 and total // wanted < rows
     single_small = rows == 1 and features < 2048
+    embedding = rows <= 2 and features in EMBEDDING_WIDTHS
     return {
         "flattened_wrong": yes(flattened_wrong),
-        "plausible": yes(flattened_wrong or (rows <= 1024 and not single_small)),
+        "plausible": yes(flattened_wrong or (rows <= 1024 and not single_small and not embedding)),
     }
 
 
@@ -204,6 +210,7 @@ def derive_target(facts: Facts) -> Facts:
     return {
         "one_axis": yes(len(longer) == len(shorter) + 1 and shorter in dropped and spatial),
         "same_values": yes(bool(same_values) and spatial),
+        "off_by_few": yes(output[:2] == target[:2] and off_by_few((None, *output[2:], 0), (None, *target[2:], 0))),
     }
 
 

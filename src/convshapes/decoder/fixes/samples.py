@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from .numbers import Shape, dims, exact_folds, number, product, show, yes
 
 Facts = dict[str, str]
@@ -59,7 +61,9 @@ def derive_input(facts: Facts) -> Facts:
         ("unbatched-channels", len(sample) >= 2 and _channels_only(found, sample)),
         ("split", len(found) == len(sample) and found[-1:] == sample[-1:] and "dims" not in facts),
         ("fewer", len(found) < len(expected)),
+        ("unbatched-resized", len(found) == len(sample) >= 3 and found[-1:] == sample[-1:]),
         ("reordered", len(found) == len(expected) and reordered(found[1:], sample)),
+        ("resized", len(found) == len(expected) >= 4 and found[-1:] == sample[-1:]),
         ("channels", len(found) == len(expected) >= 4 and _channels_only(found[1:], sample)),
         ("more", len(found) > len(expected) >= 3),
     )
@@ -183,99 +187,38 @@ def other_channel_count(facts: Facts) -> str:
     return fix + "."
 
 
-def read_cardinality(facts: Facts) -> str:
-    """What the cardinality message says: x and y hold different numbers of samples."""
-    return f"fit() splits x and y along their first axis into samples; x has {facts['x']} and y has {facts['y']}."
+def read_depth(facts: Facts) -> str:
+    """What TensorFlow's depth message says."""
+    return f"The convolution's filter takes {facts['expected']} input channels; the input has {facts['got']}."
 
 
-def derive_cardinality(facts: Facts) -> Facts:
-    """``one``: one side holds a single sample (usually an unbatched sample)."""
-    counts = [int(size) for side in ("x", "y") for size in facts.get(side, "").split(",") if size.strip()]
-    return {"one": yes(1 in counts)}
+def derive_flatten_size(facts: Facts) -> Facts:
+    """``flattened_map``: both sizes are channels x square grids of one feature map (and large, not an MLP's)."""
+    wanted, shape = number(facts, "value"), dims(facts.get("shape"))
+    got = shape[-1] if shape else None
+    if not wanted or not got or min(wanted, got) < 2048 or len(shape) != 2:
+        return {"flattened_map": "no"}
+    common = math.gcd(wanted, got)
+    squares = [math.isqrt(size // common) ** 2 == size // common for size in (wanted, got)]
+    return {"flattened_map": yes(all(squares))}
 
 
-def unbatched_fit(facts: Facts) -> str:
-    """One sample given to fit without its batch axis."""
+def read_flatten_size(facts: Facts) -> str:
+    """What the Dense's message says, read as a flattened map."""
+    wanted, got = int(facts["value"]), dims(facts["shape"])[-1]
+    channels = math.gcd(wanted, got)
     return (
-        f"A first axis of {facts['x']} against {facts['y']}: if x is one sample, its first axis is read as samples. "
-        "Add the batch axis to both: x[None] and y[None] (np.expand_dims(..., 0))."
+        f"The Dense layer was built for {wanted} values and receives {got}: as channels x rows x cols of a feature "
+        f"map that is {channels} x {math.isqrt(wanted // channels)} x {math.isqrt(wanted // channels)} against "
+        f"{channels} x {math.isqrt(got // channels)} x {math.isqrt(got // channels)} (or the same with fewer channels)."
     )
 
 
-def misaligned(facts: Facts) -> str:
-    """x and y really hold different numbers of samples."""
+def resize_or_pool(facts: Facts) -> str:
+    """Feed the training size, or make the head independent of it."""
     return (
-        f"x has {facts['x']} samples and y has {facts['y']}: print x.shape and y.shape right before fit. A reshape "
-        "with the wrong sizes (e.g. x.reshape(-1, steps, channels) with a wrong steps) or labels made per step "
-        "rather than per sample gives different counts; the first axis of both must count the same samples."
-    )
-
-
-def derive_pair(facts: Facts) -> Facts:
-    """For two shapes that do not match: ``first_only`` (only axis 0 differs) or ``ranks`` (axis counts differ)."""
-    left, right = dims(facts["left"]), dims(facts["right"])
-    return {
-        "first_only": yes(len(left) == len(right) and left[:1] != right[:1] and left[1:] == right[1:]),
-        "ranks": yes(len(left) != len(right)),
-        "ratio": yes(bool(left and right and left[0] and right[0] and max(left[0], right[0]) % min(left[0], right[0]) == 0)),
-        "bias": yes(len(left) == len(right) >= 2 and all(size == 1 for size in right[:-1]) and left[-1] != right[-1]),
-    }  # fmt: skip
-
-
-def read_pair(facts: Facts) -> str:
-    """What the incompatible-shapes message says."""
-    return f"An operation during training combined tensors shaped {facts['left']} and {facts['right']}, which do not broadcast."
-
-
-def fixed_batch(facts: Facts) -> str:
-    """A batch size fixed in the model, and the last smaller batch."""
-    left, right = dims(facts.get("left")), dims(facts.get("right"))
-    sizes = sorted(size for size in (left[:1] + right[:1]) if size)
-    smaller = f" (here {sizes[0]} against {sizes[-1]})" if len(sizes) == 2 else ""
-    return (
-        f"A batch size is fixed somewhere in the model{smaller}: keras.Input(batch_size=...), a Reshape or "
-        "tf.reshape with the batch size written in, a stateful RNN, or an initial state built for one batch size. "
-        "The last batch of an epoch is smaller when the number of samples is not a multiple of it. Write -1 (or "
-        "nothing, in layers.Reshape) for the batch axis, or drop the remainder: dataset.batch(size, "
-        "drop_remainder=True)."
-    )
-
-
-def derive_loss(facts: Facts) -> Facts:
-    """``per_step``: the model predicts one value per step where the targets have one per sample."""
-    output, target = dims(facts.get("output")), dims(facts.get("target"))
-    wanted = number(facts, "dims")
-    per_step = False
-    if output and target:
-        more_axes = len(target) < len(output) and len(output) >= 3
-        longer = len(target) == len(output) >= 3 and target[1] == 1 and (output[1] or 2) > 1
-        per_step = more_axes or longer
-    elif wanted and target:
-        per_step = len(target) < wanted and wanted >= 3
-    elif "logits" in facts:
-        logits, labels = number(facts, "logits"), number(facts, "labels")
-        per_step = bool(logits and labels and logits > labels and logits % labels == 0)
-    return {"per_step": yes(per_step)}
-
-
-def read_loss(facts: Facts) -> str:
-    """What the loss message says: the model's output against the targets."""
-    if "logits" in facts:
-        return (
-            f"The loss got {facts['logits']} rows of predictions and {facts['labels']} labels: the model predicts "
-            f"{int(facts['logits']) // max(int(facts['labels']), 1)} times as many values as there are labels."
-        )
-    shown = facts.get("output") or f"{facts.get('dims', '?')} axes ({facts.get('layer', 'the output')})"
-    return f"The model outputs {shown} but the targets are {facts.get('target', '?')}."
-
-
-def reduce_steps(facts: Facts) -> str:
-    """Dense after a 3-D tensor predicts per step: reduce the steps, or give targets per step."""
-    output = dims(facts.get("output"))
-    reduced = f"becomes {show((output[0], output[-1]))}" if len(output) >= 3 else "has 2 axes"
-    return (
-        "Dense acts on the last axis only, so after a Conv1D or an LSTM with return_sequences=True it predicts one "
-        "value per step. For one prediction per sample, reduce the steps before the Dense with "
-        f"layers.GlobalAveragePooling1D() or layers.Flatten(), so the output {reduced}; for one prediction per step, "
-        "give the targets the output's shape."
+        "Resize the images to the size the model was built and trained for (tf.image.resize, or load_img(..., "
+        "target_size=(rows, cols)) with exactly those numbers), or make the head independent of the size: "
+        "layers.GlobalAveragePooling2D() instead of Flatten (and keras.Input(shape=(None, None, channels)) if the "
+        "sizes vary). A trained Flatten head cannot take another size without retraining."
     )
