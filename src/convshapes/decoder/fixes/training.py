@@ -138,3 +138,41 @@ def match_decoder_size(facts: Facts) -> str:
         "Cropping2D in Keras, output[..., :height, :width] or F.interpolate(output, size=target.shape[-2:]) in "
         "PyTorch)."
     )
+
+
+def derive_concat(facts: Facts) -> Facts:
+    """What sets the two joined maps apart: ``rounded`` (1 to 4 pixels), ``halved`` (twice), ``zero``, ``ranks_differ``."""
+    if "left" in facts:
+        left, right = dims(facts["left"]), dims(facts["right"])
+        pairs = [(a, b) for a, b in zip(left[1:-1], right[1:-1]) if a is not None and b is not None and a != b]
+        ranks_differ = len(left) != len(right)
+        zero = 0 in left or 0 in right
+    else:
+        pairs, ranks_differ, zero = [(int(facts["a"]), int(facts["b"]))], False, False
+    rounded = bool(pairs) and all(abs(a - b) <= 4 and min(a, b) >= 2 for a, b in pairs)
+    halved = bool(pairs) and all(max(a, b) == 2 * min(a, b) for a, b in pairs)
+    return {
+        "rounded": yes(rounded and not ranks_differ),
+        "halved": yes(halved and not rounded and not ranks_differ),
+        "zero": yes(zero),
+        "ranks_differ": yes(ranks_differ),
+    }
+
+
+def read_concat(facts: Facts) -> str:
+    """What the concatenation message says."""
+    if "left" in facts:
+        return (
+            f"The maps joined are {facts['left']} and {facts['right']}: all axes but the concatenation axis must agree."
+        )
+    return f"torch.cat joins tensors whose size differs on an axis other than {facts['axis']}: {facts['a']} against {facts['b']}."
+
+
+def match_skip_sizes(facts: Facts) -> str:
+    """Make a U-Net's encoder and decoder maps the same size."""
+    return (
+        "Give the network inputs whose sides are multiples of 2 ** (number of poolings), e.g. resize or pad 358 x 358 "
+        "to 368 x 368 for four poolings; or crop (or pad) the larger map to the smaller before joining: "
+        "layers.Cropping2D(((0, 1), (0, 1))) in Keras, F.pad(x, ...) or a center crop in PyTorch. padding='same' in "
+        "every convolution keeps the other sizes from drifting."
+    )
