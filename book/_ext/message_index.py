@@ -48,7 +48,9 @@ def family_nodes(family, records: list[dict]) -> list[nodes.Node]:
     for record in records:
         shown.append(nodes.literal_block(record["message"], record["message"], classes=["pasted-message"]))
         source = record["source"]
-        where = nodes.reference(source, "source", refuri=source) if source.startswith("https://") else source
+        where = (
+            nodes.reference(source, "source", refuri=source) if source.startswith(("https://", "http://")) else source
+        )
         shown.append(paragraph(nodes.emphasis(record["wording"], record["wording"]), " — ", where))
     return shown
 

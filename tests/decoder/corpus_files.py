@@ -12,4 +12,4 @@ LOOKALIKES = yaml.safe_load((HERE / "lookalikes.yaml").read_text())
 
 def is_public(record: dict) -> bool:
     """A record quoted from a public thread (the others were reproduced by running the library)."""
-    return record["source"].startswith("https://")
+    return record["source"].startswith(("https://", "http://"))

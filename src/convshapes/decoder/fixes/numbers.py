@@ -53,7 +53,7 @@ def number(facts: dict[str, str], name: str) -> int | None:
 
 def exact_folds(steps: int, channels: int | None = None, limit: int = 3) -> list[str]:
     """Up to ``limit`` Reshape targets that fold ``steps`` into a grid of at least two rows, exactly."""
-    if steps < 1:
+    if steps < 1 or (channels is not None and channels < 1):
         return []
     options = [option for option in fold_options(steps, channels) if option.method == "exact" and option.height > 1]
     return [f"Reshape({option.target_shape})" for option in options[:limit]]
@@ -62,11 +62,10 @@ def exact_folds(steps: int, channels: int | None = None, limit: int = 3) -> list
 def folds_text(steps: int, channels: int | None = None, limit: int = 3) -> str:
     """The exact folds of ``steps`` as Reshape targets, or how to pad or crop to a grid when there is none."""
     exact = exact_folds(steps, channels, limit)
-    if exact or steps < 1:
-        return ", ".join(exact) or "no grid (the sequence is empty)"
-    pad, crop = (
-        next(option for option in fold_options(steps, channels) if option.method == way) for way in ("pad", "crop")
-    )
+    if exact or steps < 2 or (channels is not None and channels < 1):
+        return ", ".join(exact) or "no grid of two rows or more (check the sizes in the message)"
+    ways = {option.method: option for option in fold_options(steps, channels)}
+    pad, crop = ways["pad"], ways["crop"]
     return (
         f"no grid holds exactly {steps} steps: pad {pad.change} zero steps (layers.ZeroPadding1D((0, {pad.change}))) "
         f"and Reshape({pad.target_shape}), or crop {-crop.change} (layers.Cropping1D((0, {-crop.change}))) and "

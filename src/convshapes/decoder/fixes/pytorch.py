@@ -63,7 +63,7 @@ def derive_rank(facts: Facts) -> Facts:
     return {
         "change": "more" if len(given) > batched else "fewer",
         "one_at": next((str(axis) for axis in range(1, len(given)) if given[axis] == 1), ""),
-        "summary_batch": yes(len(given) == batched + 1 and given[:2] in ((2, 1), (1, 1))),
+        "summary_batch": yes(len(given) == batched + 1 and given[0] == 2),
         "in_channels": str(weight[1]) if len(weight) > 1 and weight[1] is not None else "",
         "pointwise": yes(len(weight) > 2 and all(size == 1 for size in weight[2:])),
     }
@@ -242,3 +242,9 @@ def same_values_other_shape(facts: Facts) -> str:
         f"Each sample has the same number of values on both sides, in another shape: reshape one like the other, "
         f"target.view({', '.join(map(str, output))}) or output.view({', '.join(map(str, target))}), before the loss."
     )
+
+
+def add_batch_and_channel(facts: Facts) -> str:
+    """A single 1-D signal: give it the batch and channel axes."""
+    given = dims(facts["input"])
+    return f"Give it a batch of one and one channel: x.view(1, 1, -1) gives {show((1, 1, *given))}."

@@ -156,7 +156,7 @@ def _target_of(values: int, target: Shape, pytorch: bool) -> tuple[str, str]:
 def _grid_for(first: int, per_sample: int, target: Shape) -> str:
     """The square-most grid that fits the values of one sample, channels at axis 1 (N, C, H, W) or last."""
     for channels, place in ((target[1], 1), (target[-1], 3)):
-        if per_sample % channels == 0:
+        if channels and channels > 0 and per_sample > 0 and per_sample % channels == 0:
             grid = fold_options(per_sample // channels)[0]
             if grid.method == "exact":
                 sizes = (grid.height, grid.width)

@@ -55,6 +55,10 @@ def derive_input(facts: Facts) -> Facts:
     """How the data relates to the model's input (``relation``), and the model's number of axes."""
     expected, found = _model_shapes(facts)
     sample = expected[1:]
+    if "dims" in facts:  # only the number of axes is known: no sizes to compare
+        more = len(found) > len(expected) >= 3
+        relation = "fewer" if len(found) < len(expected) else "more" if more else "other"
+        return {"relation": relation, "model_rank": str(len(expected)), "shape": facts.get("found", "")}
     relations = (
         ("unbatched", agrees(found, sample)),
         ("unbatched-reordered", reordered(found, sample)),
@@ -193,24 +197,20 @@ def read_depth(facts: Facts) -> str:
 
 
 def derive_flatten_size(facts: Facts) -> Facts:
-    """``flattened_map``: both sizes are channels x square grids of one feature map (and large, not an MLP's)."""
+    """``flattened_map``: both sizes are large and share a channel-like factor, as flattened maps of one network do."""
     wanted, shape = number(facts, "value"), dims(facts.get("shape"))
     got = shape[-1] if shape else None
-    if not wanted or not got or min(wanted, got) < 2048 or len(shape) != 2:
+    if not wanted or not got or len(shape) != 2:
         return {"flattened_map": "no"}
-    common = math.gcd(wanted, got)
-    squares = [math.isqrt(size // common) ** 2 == size // common for size in (wanted, got)]
-    return {"flattened_map": yes(all(squares))}
+    return {"flattened_map": yes(min(wanted, got) >= 256 and math.gcd(wanted, got) >= 8)}
 
 
 def read_flatten_size(facts: Facts) -> str:
     """What the Dense's message says, read as a flattened map."""
     wanted, got = int(facts["value"]), dims(facts["shape"])[-1]
-    channels = math.gcd(wanted, got)
     return (
-        f"The Dense layer was built for {wanted} values and receives {got}: as channels x rows x cols of a feature "
-        f"map that is {channels} x {math.isqrt(wanted // channels)} x {math.isqrt(wanted // channels)} against "
-        f"{channels} x {math.isqrt(got // channels)} x {math.isqrt(got // channels)} (or the same with fewer channels)."
+        f"The Dense layer was built for {wanted} values per sample and receives {got}. After a Flatten, that number "
+        "is rows x cols x channels (or steps x channels) of the map before it, so it changes with the input's size."
     )
 
 

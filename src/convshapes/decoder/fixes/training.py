@@ -151,11 +151,20 @@ def derive_concat(facts: Facts) -> Facts:
         pairs, ranks_differ, zero = [(int(facts["a"]), int(facts["b"]))], False, False
     rounded = bool(pairs) and all(abs(a - b) <= 4 and min(a, b) >= 2 for a, b in pairs)
     halved = bool(pairs) and all(max(a, b) == 2 * min(a, b) for a, b in pairs)
+    layout = ""
+    if "left" in facts and not ranks_differ and len(left) >= 3:
+        differ = [axis for axis in range(1, len(left)) if left[axis] != right[axis]]
+        if differ == [len(left) - 1]:
+            layout = "axis"
+        elif differ == [1] and not rounded and not halved:
+            layout = "channels-first"
     return {
         "rounded": yes(rounded and not ranks_differ),
         "halved": yes(halved and not rounded and not ranks_differ),
         "zero": yes(zero),
         "ranks_differ": yes(ranks_differ),
+        "layout": layout,
+        "tiny_rank": yes("left" in facts and min(len(left), len(right)) < 2),
     }
 
 

@@ -120,7 +120,7 @@ def _keras_fix(facts: Facts, keras: dict) -> str:
     same = []
     for axis, length in enumerate(spatial):
         stride = strides[min(axis, len(strides) - 1)] if strides else 1
-        if length is None or length < 1:
+        if length is None or length < 1 or windows[axis] < 1 or stride < 1:
             same.append("?")
         elif name == "kernel_size":
             rate = dilation[min(axis, len(dilation) - 1)]
