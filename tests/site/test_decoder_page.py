@@ -61,11 +61,16 @@ def test_the_page_shows_what_convshapes_explain_prints_for_every_message(decoder
 
 
 def pasted(opened: Visit, message: str) -> str:
-    """Paste ``message`` into the page as a reader does, click Explain, and return the text the page shows."""
+    """Paste ``message`` into the page as a reader does, click Explain, and return the text the page shows.
+
+    The page answers from a worker, so this waits for the text of this message (the previous one stays on
+    screen until then); a page that shows anything else fails here after the wait, with both texts.
+    """
     opened.tab.locator("#convshapes-decoder textarea").fill(message)
     opened.tab.locator("#convshapes-decoder button").click()
     result = opened.tab.locator("#convshapes-decoder .decoder-result")
     expect(result.locator("pre")).to_have_count(1)
+    expect(result).to_have_text(explain_text(message), timeout=15_000)
     return result.text_content()
 
 
