@@ -367,3 +367,22 @@ def test_a_message_copied_from_a_web_page_source_is_read_with_its_entities_decod
         "Input 0 of layer &quot;lstm&quot; is incompatible with the layer: expected ndim=3, found ndim=2"
     )
     assert dict(explanation.numbers)["layer"] == "lstm"
+
+
+@pytest.mark.parametrize(
+    "found, first",
+    [
+        ("(None, 28, 28)", "err-conv2d-3d"),  # a batch (None) of grayscale images: the channels axis is missing
+        ("(28, 28, 1)", "bt-unbatched-sample"),  # one image as an array: the batch axis is missing
+        ("(None, 28, 28, 3)", "err-channels-first"),  # RGB into a grayscale model: the channel count differs
+        ("(None, 1, 28, 28)", "err-channels-first"),  # channels first
+    ],
+)
+def test_a_model_input_message_names_the_axis_its_numbers_point_to(found, first):
+    message = f'Input 0 of layer "sequential" is incompatible with the layer: expected shape=(None, 28, 28, 1), found shape={found}'
+    assert explain(message).anchor == first
+
+
+def test_an_axis_of_size_1_is_added_where_the_model_has_it():
+    message = 'Input 0 of layer "sequential" is incompatible with the layer: expected shape=(None, 1, 3), found shape=(None, 3)'
+    assert "np.expand_dims(x, 1) gives (None, 1, 3)" in explain(message).fix

@@ -200,6 +200,15 @@ def flatten_keeps_batch(facts: Facts) -> str:
 
 
 def derive_target(facts: Facts) -> Facts:
+    """Facts for the loss's shapes (see :func:`derive_target_shapes`), or ``close_counts`` from element counts."""
+    if "target_n" in facts:
+        got, wanted = int(facts["output_n"]), int(facts["target_n"])
+        close = bool(got and wanted) and got != wanted and abs(got - wanted) <= 0.05 * max(got, wanted)
+        return {"one_axis": "no", "same_values": "no", "off_by_few": "no", "close_counts": yes(close)}
+    return derive_target_shapes(facts) | {"close_counts": "no"}
+
+
+def derive_target_shapes(facts: Facts) -> Facts:
     """``one_axis``: output and targets of a map or sequence (3 or more axes, two of them longer than 1) are equal
     once an axis of size 1 is dropped from the longer one."""
     output, target = dims(facts["output"]), dims(facts["target"])
@@ -216,6 +225,8 @@ def derive_target(facts: Facts) -> Facts:
 
 def read_target(facts: Facts) -> str:
     """What the target-size warning says."""
+    if "target_n" in facts:
+        return f"The model's output holds {facts['output_n']} values and the targets {facts['target_n']}."
     return f"The model's output is {show(dims(facts['output']))} and the targets are {show(dims(facts['target']))}."
 
 

@@ -59,16 +59,17 @@ def derive_input(facts: Facts) -> Facts:
         more = len(found) > len(expected) >= 3
         relation = "fewer" if len(found) < len(expected) else "more" if more else "other"
         return {"relation": relation, "model_rank": str(len(expected)), "shape": facts.get("found", "")}
+    concrete = bool(found) and found[0] is not None  # an array, which may lack its batch axis; None is a batch
     relations = (
-        ("unbatched", agrees(found, sample)),
-        ("unbatched-reordered", reordered(found, sample)),
-        ("unbatched-channels", len(sample) >= 2 and _channels_only(found, sample)),
-        ("split", len(found) == len(sample) and found[-1:] == sample[-1:] and "dims" not in facts),
+        ("unbatched", concrete and agrees(found, sample)),
+        ("unbatched-reordered", concrete and reordered(found, sample)),
+        ("unbatched-channels", concrete and len(sample) >= 2 and _channels_only(found, sample)),
+        ("split", concrete and len(found) == len(sample) and found[-1:] == sample[-1:]),
         ("fewer", len(found) < len(expected)),
-        ("unbatched-resized", len(found) == len(sample) >= 3 and found[-1:] == sample[-1:]),
+        ("unbatched-resized", concrete and len(found) == len(sample) >= 3 and found[-1:] == sample[-1:]),
         ("reordered", len(found) == len(expected) and reordered(found[1:], sample)),
-        ("resized", len(found) == len(expected) >= 4),
         ("channels", len(found) == len(expected) >= 4 and _channels_only(found[1:], sample)),
+        ("resized", len(found) == len(expected) >= 4),
         ("more", len(found) > len(expected) >= 3),
     )
     relation = next((name for name, holds in relations if holds), "other")
@@ -117,7 +118,7 @@ def missing_axis(facts: Facts) -> str:
     if found and found[0] == 0:
         return "The array holds 0 samples: the data did not load (check the file paths and the loading loop)."
     if len(expected) - len(found) == 1:
-        return f"Add the channels axis: x[..., None] (or np.expand_dims(x, -1)) gives {show((*found, 1))}."
+        return _insert_axis(expected, found)
     if len(expected) == 4 and len(found) == 2 and found[1]:
         folds = exact_folds(found[1], 1, limit=1)
         grid = folds[0].removeprefix("Reshape((").removesuffix("))") if folds else "height, width, 1"
@@ -126,6 +127,17 @@ def missing_axis(facts: Facts) -> str:
     if have and want and have == want:
         return f"Each sample has the right {want} values in another shape: x.reshape{show((-1, *expected[1:]))}."
     return f"Give the array {len(expected)} axes, the model's (batch, ..., channels)."
+
+
+def _insert_axis(expected: Shape, found: Shape) -> str:
+    """Where an axis of size 1 turns the data into the model's shape: last (channels) unless the sizes say otherwise."""
+    for axis in range(len(found), 0, -1):
+        candidate = (*found[:axis], 1, *found[axis:])
+        if agrees(candidate[1:], expected[1:]):
+            where = "x[..., None]" if axis == len(found) else f"np.expand_dims(x, {axis})"
+            name = "the channels axis" if axis == len(found) else f"an axis of size 1 at position {axis}"
+            return f"Add {name}: {where} gives {show(candidate)}."
+    return f"Add the channels axis: x[..., None] (or np.expand_dims(x, -1)) gives {show((*found, 1))}."
 
 
 def channels_first_data(facts: Facts) -> str:

@@ -35,6 +35,19 @@ def misaligned(facts: Facts) -> str:
     )
 
 
+def rounded_apart(left: Shape, right: Shape) -> bool:
+    """Same rank, and the sizes after the batch differ on one axis by 1 to 4: an odd length rounded by a stride."""
+    if len(left) != len(right) or len(left) < 3:
+        return False
+    differ = [(a, b) for a, b in zip(left[1:], right[1:]) if a != b]
+    return (
+        len(differ) == 1
+        and None not in differ[0]
+        and 1 <= abs(differ[0][0] - differ[0][1]) <= 4
+        and min(differ[0]) >= 8
+    )
+
+
 def derive_pair(facts: Facts) -> Facts:
     """For two shapes that do not match: ``first_only`` (only axis 0 differs) or ``ranks`` (axis counts differ)."""
     left, right = dims(facts["left"]), dims(facts["right"])
@@ -43,6 +56,7 @@ def derive_pair(facts: Facts) -> Facts:
         "ranks": yes(len(left) != len(right)),
         "ratio": yes(bool(left and right and left[0] and right[0] and max(left[0], right[0]) % min(left[0], right[0]) == 0)),
         "bias": yes(len(left) == len(right) >= 2 and all(size == 1 for size in right[:-1]) and left[-1] != right[-1]),
+        "rounded": yes(rounded_apart(left, right)),
     }  # fmt: skip
 
 
@@ -141,7 +155,10 @@ def match_decoder_size(facts: Facts) -> str:
 
 
 def derive_concat(facts: Facts) -> Facts:
-    """What sets the two joined maps apart: ``rounded`` (1 to 4 pixels), ``halved`` (twice), ``zero``, ``ranks_differ``."""
+    """What sets the two joined maps apart: ``rounded`` (1 to 4 pixels), ``halved`` (a power of two), ``zero``,
+    ``ranks_differ``; ``numbers``: whether the message gives sizes at all."""
+    if "left" not in facts and "a" not in facts:
+        return {"numbers": "no", "layout": ""}
     if "left" in facts:
         left, right = dims(facts["left"]), dims(facts["right"])
         pairs = [(a, b) for a, b in zip(left[1:-1], right[1:-1]) if a is not None and b is not None and a != b]
@@ -150,7 +167,9 @@ def derive_concat(facts: Facts) -> Facts:
     else:
         pairs, ranks_differ, zero = [(int(facts["a"]), int(facts["b"]))], False, False
     rounded = bool(pairs) and all(abs(a - b) <= 4 and min(a, b) >= 2 for a, b in pairs)
-    halved = bool(pairs) and all(max(a, b) == 2 * min(a, b) for a, b in pairs)
+    halved = bool(pairs) and all(
+        min(a, b) > 0 and max(a, b) % min(a, b) == 0 and power_of_two(max(a, b) // min(a, b)) for a, b in pairs
+    )
     layout = ""
     if "left" in facts and not ranks_differ and len(left) >= 3:
         differ = [axis for axis in range(1, len(left)) if left[axis] != right[axis]]
@@ -165,16 +184,26 @@ def derive_concat(facts: Facts) -> Facts:
         "ranks_differ": yes(ranks_differ),
         "layout": layout,
         "tiny_rank": yes("left" in facts and min(len(left), len(right)) < 2),
+        "numbers": "yes",
     }
+
+
+def power_of_two(ratio: int) -> bool:
+    """2, 4, 8, ...: the ratio of two map sizes a stack of stride-2 steps leaves."""
+    return ratio >= 2 and ratio & (ratio - 1) == 0
 
 
 def read_concat(facts: Facts) -> str:
     """What the concatenation message says."""
+    if "left" not in facts and "a" not in facts:
+        return "Tensors joined along one axis (torch.cat, Concatenate) must agree on every other axis; these do not."
     if "left" in facts:
         return (
             f"The maps joined are {facts['left']} and {facts['right']}: all axes but the concatenation axis must agree."
         )
-    return f"torch.cat joins tensors whose size differs on an axis other than {facts['axis']}: {facts['a']} against {facts['b']}."
+    if "b" not in facts:
+        return f"The tensors joined differ in size on an axis other than {facts.get('axis', 'the joined one')}."
+    return f"The tensors joined differ in size on an axis other than {facts.get('axis', 'the joined one')}: {facts['a']} against {facts['b']}."
 
 
 def match_skip_sizes(facts: Facts) -> str:

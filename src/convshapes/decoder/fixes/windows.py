@@ -61,8 +61,9 @@ def derive(facts: Facts) -> Facts:
 
 def read(facts: Facts) -> str:
     """What the message says: which window did not fit which axis."""
-    if "given" in facts:
-        return f"PyTorch computed an output of {facts['output']} (channels x spatial) from an input of {facts['given']}: an axis is left with no step."
+    if "given" in facts or "x" in facts.get("output", ""):
+        source = f" from an input of {facts['given']}" if "given" in facts else ""
+        return f"PyTorch computed an output of {facts['output']} (channels x spatial){source}: an axis is left with no step."
     if "padded" in facts:
         padded, kernel = ints(facts["padded"]), ints(facts["kernel"])
         return (
@@ -179,6 +180,12 @@ def pytorch_padding(facts: Facts) -> str:
 def pytorch_map_too_small(facts: Facts) -> str:
     """A pooling window larger than what is left of the feature map."""
     given = ints(facts.get("given"))
+    if not given:
+        return (
+            "The map reaching this layer is smaller than its kernel or pooling window: earlier strides and poolings, "
+            "or a short input (a brief audio clip, a small image), shrank it. Feed inputs at least as large as the "
+            "model was designed for (pad short clips), remove a downsampling stage, or use nn.AdaptiveAvgPool2d."
+        )
     return (
         f"The feature map (channels x rows x cols = {' x '.join(map(str, given))}) is smaller than the pooling or "
         "kernel window at this layer: earlier strides and poolings shrank it. Feed larger inputs (the size the model "
