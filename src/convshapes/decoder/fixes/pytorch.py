@@ -138,9 +138,11 @@ def derive_linear(facts: Facts) -> Facts:
     flattened_wrong = bool(wanted) and features <= 64 and total % wanted == 0 and total // wanted < rows
     single_small = rows == 1 and features < 2048
     embedding = rows <= 2 and features in EMBEDDING_WIDTHS
+    batch_in_features = rows == 1 and bool(wanted) and features > wanted and features % wanted == 0
     return {
         "flattened_wrong": yes(flattened_wrong),
-        "plausible": yes(flattened_wrong or (rows <= 1024 and not single_small and not embedding)),
+        "batch_in_features": yes(batch_in_features),
+        "plausible": yes(flattened_wrong or batch_in_features or (rows <= 1024 and not single_small and not embedding)),
     }
 
 
@@ -175,9 +177,14 @@ def in_features(facts: Facts) -> str:
 
 
 def derive_batch(facts: Facts) -> Facts:
-    """``folded``: the predictions have a small whole multiple of the targets' rows (part of each sample went into the batch)."""
+    """``folded``: the predictions have a small whole multiple of the targets' rows (part of each sample went into the
+    batch); ``close``: thousands of rows a few percent apart (flattened maps of nearly equal sizes)."""
     output, target = int(facts["output"]), int(facts["target"])
-    return {"folded": yes(bool(target) and output > target and output % target == 0 and output // target <= 64)}
+    close = bool(output and target) and output != target and abs(output - target) <= 0.05 * max(output, target)
+    return {
+        "folded": yes(bool(target) and output > target and output % target == 0 and output // target <= 64),
+        "close": yes(close and min(output, target) >= 1000),
+    }
 
 
 def read_batch(facts: Facts) -> str:
@@ -204,7 +211,13 @@ def derive_target(facts: Facts) -> Facts:
     if "target_n" in facts:
         got, wanted = int(facts["output_n"]), int(facts["target_n"])
         close = bool(got and wanted) and got != wanted and abs(got - wanted) <= 0.05 * max(got, wanted)
-        return {"one_axis": "no", "same_values": "no", "off_by_few": "no", "close_counts": yes(close)}
+        return {
+            "one_axis": "no",
+            "same_values": "no",
+            "off_by_few": "no",
+            "mask_channels": "no",
+            "close_counts": yes(close),
+        }
     return derive_target_shapes(facts) | {"close_counts": "no"}
 
 
@@ -220,6 +233,13 @@ def derive_target_shapes(facts: Facts) -> Facts:
         "one_axis": yes(len(longer) == len(shorter) + 1 and shorter in dropped and spatial),
         "same_values": yes(bool(same_values) and spatial),
         "off_by_few": yes(output[:2] == target[:2] and off_by_few((None, *output[2:], 0), (None, *target[2:], 0))),
+        "mask_channels": yes(
+            len(output) == len(target) >= 4
+            and output[0] == target[0]
+            and output[2:] == target[2:]
+            and output[1] == 1
+            and target[1] in (3, 4)
+        ),
     }
 
 

@@ -36,16 +36,11 @@ def misaligned(facts: Facts) -> str:
 
 
 def rounded_apart(left: Shape, right: Shape) -> bool:
-    """Same rank, and the sizes after the batch differ on one axis by 1 to 4: an odd length rounded by a stride."""
+    """Same rank, and the sizes after the batch that differ do so by 1 to 4: odd lengths rounded by a stride."""
     if len(left) != len(right) or len(left) < 3:
         return False
     differ = [(a, b) for a, b in zip(left[1:], right[1:]) if a != b]
-    return (
-        len(differ) == 1
-        and None not in differ[0]
-        and 1 <= abs(differ[0][0] - differ[0][1]) <= 4
-        and min(differ[0]) >= 8
-    )
+    return bool(differ) and all(None not in pair and abs(pair[0] - pair[1]) <= 4 and min(pair) >= 8 for pair in differ)
 
 
 def derive_pair(facts: Facts) -> Facts:
