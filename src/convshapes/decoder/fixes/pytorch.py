@@ -124,7 +124,9 @@ def add_channel(facts: Facts) -> str:
 
 
 EMBEDDING_WIDTHS = {512, 768, 1024, 1280}
-"""Widths of CLIP and transformer embeddings: rows of such a width into a Linear are a projection, not a flattened map."""
+"""Widths of CLIP and transformer embeddings: one or two such rows into a Linear are a projection, not a flattened map."""
+TRANSFORMER_WIDTH = 768
+"""BERT's and ViT-B's width: rows of it into a Linear come from a transformer (CNN heads use 512, 1024, 1280, 2048)."""
 
 
 def derive_linear(facts: Facts) -> Facts:
@@ -137,7 +139,7 @@ def derive_linear(facts: Facts) -> Facts:
     total = rows * features
     flattened_wrong = bool(wanted) and features <= 64 and total % wanted == 0 and total // wanted < rows
     single_small = rows == 1 and features < 2048
-    embedding = features in EMBEDDING_WIDTHS
+    embedding = (rows <= 2 and features in EMBEDDING_WIDTHS) or features == TRANSFORMER_WIDTH
     batch_in_features = rows == 1 and bool(wanted) and features > wanted and features % wanted == 0
     return {
         "flattened_wrong": yes(flattened_wrong),
