@@ -27,6 +27,7 @@ import nbformat
 import psutil
 import yaml
 
+from convshapes.decoder.table import MESSAGES_FILE
 from convshapes.notebook.execute import QUIET_KERNEL_ENVIRONMENT, execute
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,7 +160,6 @@ def book_prefill(output: Path) -> list[str]:
 
 
 PASTE_PAGE = "book/paste_your_error.html"
-CORPUS = ROOT / "src" / "convshapes" / "data" / "messages.yaml"
 
 
 def paste_page_rows(site: Path, cold_loads: int = 3) -> list[tuple[str, float, str, str]]:
@@ -174,7 +174,7 @@ def paste_page_rows(site: Path, cold_loads: int = 3) -> list[tuple[str, float, s
     from site_browser import CHROMIUM, CHROMIUM_ARGS
     from site_server import serve
 
-    messages = [record["message"] for record in yaml.safe_load(CORPUS.read_text())]
+    messages = [record["message"] for record in yaml.safe_load(MESSAGES_FILE.read_text())]
     first, later = [], []
     with serve(site) as base, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

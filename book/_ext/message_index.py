@@ -10,16 +10,13 @@ no page file to keep in step, and no headings inside a directive, which MyST doe
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 import yaml
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from convshapes.decoder.table import TABLE, TABLE_FILE
-
-MESSAGES = Path(__file__).resolve().parents[2] / "src" / "convshapes" / "data" / "messages.yaml"
+from convshapes.decoder.table import MESSAGES_FILE, TABLE, TABLE_FILE
 
 
 def section_link(anchor: str, text: str) -> addnodes.pending_xref:
@@ -59,10 +56,10 @@ class MessageIndex(SphinxDirective):
     """Render every family of the decoder's table with the real messages of its corpus."""
 
     def run(self) -> list[nodes.Node]:
-        self.env.note_dependency(str(MESSAGES))
+        self.env.note_dependency(str(MESSAGES_FILE))
         self.env.note_dependency(str(TABLE_FILE))
         records = defaultdict(list)
-        for record in yaml.safe_load(MESSAGES.read_text(encoding="utf-8")):
+        for record in yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8")):
             records[record["family"]].append(record)
         shown: list[nodes.Node] = []
         for family in TABLE.families:

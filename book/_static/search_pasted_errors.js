@@ -14,10 +14,10 @@ const QUOTED_MESSAGES_PAGE = "book/error_messages";
 document.addEventListener("DOMContentLoaded", () => {
   if (typeof Search === "undefined") return; // not the search page
 
-  const quoted = () => Search._index.docnames.indexOf(QUOTED_MESSAGES_PAGE);
-  const inChapters = (table, term) => [table[term]].flat().some((doc) => doc !== quoted());
   const indexed = (word) => {
-    const { terms, titleterms } = Search._index;
+    const { terms, titleterms, docnames } = Search._index;
+    const quoted = docnames.indexOf(QUOTED_MESSAGES_PAGE);
+    const inChapters = (table, term) => [table[term]].flat().some((doc) => doc !== quoted);
     const tables = [terms, titleterms];
     if (tables.some((table) => Object.hasOwn(table, word) && inChapters(table, word))) return true;
     // Sphinx also matches words of three letters or more inside longer indexed words.

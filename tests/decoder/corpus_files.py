@@ -4,9 +4,10 @@ from pathlib import Path
 
 import yaml
 
+from convshapes.decoder.table import MESSAGES_FILE
+
 HERE = Path(__file__).resolve().parent
-MESSAGES = HERE.parents[1] / "src" / "convshapes" / "data" / "messages.yaml"
-CORPUS = yaml.safe_load(MESSAGES.read_text())
+CORPUS = yaml.safe_load(MESSAGES_FILE.read_text())
 LOOKALIKES = yaml.safe_load((HERE / "lookalikes.yaml").read_text())
 
 

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TABLE_FILE = Path(__file__).resolve().parents[1] / "data" / "decoder.toml"
+MESSAGES_FILE = TABLE_FILE.with_name("messages.yaml")
+"""Real messages with their sources: the decoder's test corpus and the website's Error messages page (the decoder
+itself never reads it)."""
 
 Facts = dict[str, str]
 

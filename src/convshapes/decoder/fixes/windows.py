@@ -105,7 +105,7 @@ def too_short(facts: Facts) -> str:
             "kernel_size, pool_size or strides, or a longer input. convshapes.conv_output_length(length, "
             "kernel_size, strides) gives the length a layer leaves."
         )
-    which = "pool_size" if derive(facts)["pooling"] == "yes" else "kernel_size"
+    which = "pool_size" if facts.get("pooling") == "yes" else "kernel_size"
     return (
         f"That axis needs at least {window} steps: use padding='same' (it keeps ceil({length} / strides) steps), a "
         f"{which} of at most {length}, or an input long enough that {window} steps reach this layer."
@@ -187,7 +187,7 @@ def pytorch_map_too_small(facts: Facts) -> str:
             "model was designed for (pad short clips), remove a downsampling stage, or use nn.AdaptiveAvgPool2d."
         )
     return (
-        f"The feature map (channels x rows x cols = {' x '.join(map(str, given))}) is smaller than the pooling or "
+        f"The feature map (channels x rows x cols = {times(tuple(given))}) is smaller than the pooling or "
         "kernel window at this layer: earlier strides and poolings shrank it. Feed larger inputs (the size the model "
         "was designed for), remove a pooling stage, or use nn.AdaptiveAvgPool2d, which takes any size."
     )
