@@ -1,6 +1,7 @@
-"""The folder listing is the architecture: no import circle between the package's rooms, pure shapes."""
+"""The folder listing is the architecture: no import circle between the package's rooms or its modules, pure shapes."""
 
 import ast
+import graphlib
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +17,19 @@ def room(module: str) -> str:
     return parts[1] if len(parts) > 1 else "convshapes"
 
 
+def module_name(path: Path) -> str:
+    return ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+
+
+MODULES = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
 def imported_modules(path: Path) -> set[str]:
-    """Every convshapes module ``path`` imports, at module level or inside a function."""
-    module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+    """Every convshapes module ``path`` imports, at module level, inside a function or for type checking alone.
+
+    ``from .pkg import name`` counts as an import of ``pkg.name`` where that is a module, else of ``pkg``.
+    """
+    module = module_name(path)
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):
@@ -30,36 +41,50 @@ def imported_modules(path: Path) -> set[str]:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, *([base] if base else [])])
             if base.startswith("convshapes"):
-                found.add(base)
-    return found
+                submodules = {f"{base}.{alias.name}" for alias in node.names} & MODULES.keys()
+                found |= submodules
+                if len(submodules) < len(node.names):
+                    found.add(base)
+    return found - {module}
+
+
+def module_graph() -> dict[str, set[str]]:
+    return {module: imported_modules(path) for module, path in MODULES.items()}
 
 
 def room_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
-    for path in PACKAGE.rglob("*.py"):
-        if path == PACKAGE / "__init__.py":
+    for source, targets in module_graph().items():
+        if source == "convshapes":
             continue  # the facade that re-exports shapes for learners
-        source = room(".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts))
-        for target in imported_modules(path):
-            if room(target) not in (source, "convshapes"):
-                graph.setdefault(source, set()).add(room(target))
+        for target in targets:
+            if room(target) not in (room(source), "convshapes"):
+                graph.setdefault(room(source), set()).add(room(target))
     return graph
 
 
+def circle(graph: dict[str, set[str]]) -> list[str]:
+    """One circle of imports in ``graph`` (its first node repeated at the end), or [] when there is none."""
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+    except graphlib.CycleError as error:
+        return error.args[1]
+    return []
+
+
 def test_no_two_rooms_import_each_other_directly_or_through_others():
-    graph = room_graph()
+    assert circle(room_graph()) == [], "rooms that import each other round a circle"
 
-    def reachable(start: str) -> set[str]:
-        seen, todo = set(), [start]
-        while todo:
-            for nxt in graph.get(todo.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen
 
-    circles = sorted(room_name for room_name in graph if room_name in reachable(room_name))
-    assert circles == [], f"rooms that import themselves round a circle: {circles} in {graph}"
+def test_no_two_modules_import_each_other_directly_or_through_others():
+    assert circle(module_graph()) == [], "modules that import each other round a circle (type-checking imports count)"
+
+
+def test_a_circle_inside_a_room_is_seen():
+    graph = {"convshapes.grading.settings": {"convshapes.grading.lms"}, "convshapes.grading.lms": set()}
+    assert circle(graph) == []
+    graph["convshapes.grading.lms"].add("convshapes.grading.settings")
+    assert set(circle(graph)) == {"convshapes.grading.settings", "convshapes.grading.lms"}
 
 
 def test_the_room_graph_sees_real_imports():

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .grading.autograder.config import VISIBILITIES
-from .grading.lms import CanvasMatch, LmsFormat
+from .grading.settings import CanvasMatch, LmsFormat
 from .grading.settings import GradingSettings
 
 DEFAULTS = GradingSettings()

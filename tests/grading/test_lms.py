@@ -8,8 +8,8 @@ import pytest
 from small_master import student_result
 from test_grading import MASTER, answered, grade_cli
 
-from convshapes.grading.lms import CanvasMatch, LmsFormat, canvas_csv, canvas_user_id, scores_csv, write_lms_gradebooks
-from convshapes.grading.settings import GradingSettings
+from convshapes.grading.lms import canvas_csv, canvas_user_id, scores_csv, write_lms_gradebooks
+from convshapes.grading.settings import CanvasMatch, GradingSettings, LmsFormat
 
 CANVAS_TOTALS = ("Current Score", "Current Points", "Final Score", "Final Points", "Final Grade")
 

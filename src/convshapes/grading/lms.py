@@ -13,34 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import write_atomically
+from .settings import CanvasMatch, GradingSettings, LmsFormat
 
 if TYPE_CHECKING:
     from .gradebook import StudentResult
-    from .settings import GradingSettings
-
-
-class LmsFormat(StrEnum):
-    """An LMS gradebook ``convshapes grade --format`` can add; the value is the option's word."""
-
-    CANVAS = "canvas"
-    PLAIN = "plain"
-
-    @property
-    def file_name(self) -> str:
-        return "canvas.csv" if self is LmsFormat.CANVAS else "scores.csv"
-
-
-class CanvasMatch(StrEnum):
-    """The ``canvas.csv`` column that holds a student id which is not a Canvas download name."""
-
-    SIS_LOGIN_ID = "sis-login-id"
-    SIS_USER_ID = "sis-user-id"
-    STUDENT = "student"
 
 
 CANVAS_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")

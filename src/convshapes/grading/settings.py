@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from .lms import CanvasMatch, LmsFormat
+
+class LmsFormat(StrEnum):
+    """An LMS gradebook ``convshapes grade --format`` can add; the value is the option's word."""
+
+    CANVAS = "canvas"
+    PLAIN = "plain"
+
+    @property
+    def file_name(self) -> str:
+        return "canvas.csv" if self is LmsFormat.CANVAS else "scores.csv"
+
+
+class CanvasMatch(StrEnum):
+    """The ``canvas.csv`` column that holds a student id which is not a Canvas download name."""
+
+    SIS_LOGIN_ID = "sis-login-id"
+    SIS_USER_ID = "sis-user-id"
+    STUDENT = "student"
 
 
 @dataclass(frozen=True)
