@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from .grading.autograder.config import VISIBILITIES
-from .grading.settings import CanvasMatch, LmsFormat
-from .grading.settings import GradingSettings
+from .grading.settings import CanvasMatch, GradingSettings, LmsFormat
 
 DEFAULTS = GradingSettings()
 

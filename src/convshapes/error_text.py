@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
-# Terminal colour codes, as Keras 3 puts around the detail of an error (also used by the error decoder).
-ANSI_PATTERN = r"\x1b\[[0-9;]*m"
-_ANSI = re.compile(ANSI_PATTERN)
+# Terminal colour codes, as Keras 3.13 and later put around the detail of an error.
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*")
 _OP_SUFFIX = re.compile(r"\s*\[Op:\w+\].*$", re.DOTALL)
 _KERAS_WRAPPER = re.compile(r"^Exception encountered when calling [\w.]+\(\)\.\s*")
+
+
+def without_colours(text: str) -> str:
+    """``text`` without terminal colour codes."""
+    return _ANSI.sub("", text)
 
 
 def essential_message(message: str) -> str:
@@ -18,7 +22,7 @@ def essential_message(message: str) -> str:
     Keras 3 wraps errors raised inside a layer as "Exception encountered when calling X.call().", then the
     detail, then the arguments it received; the detail is what names the problem.
     """
-    text = _FUNCTION_NODE.sub("", _ANSI.sub("", message)).strip()
+    text = _FUNCTION_NODE.sub("", without_colours(message)).strip()
     text = _KERAS_WRAPPER.sub("", text)
     text = text.split("\n\nArguments received by", 1)[0]
     return _OP_SUFFIX.sub("", text).strip()

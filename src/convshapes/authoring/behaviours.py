@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 from filelock import FileLock
 
-from ..error_text import ANSI_PATTERN
+from ..error_text import without_colours
 from ..notebook.execute import thread_share
 from ..notebook.machine_paths import without_machine_paths
 from .runtimes import (
@@ -78,7 +78,7 @@ def examples(path: str) -> list[nbformat.NotebookNode]:
 
 def portable(text: str) -> str:
     """``text`` as any machine would print it: no colour codes, machine paths or memory addresses."""
-    return _ADDRESS.sub("0xADDRESS", without_machine_paths(re.sub(ANSI_PATTERN, "", text)))
+    return _ADDRESS.sub("0xADDRESS", without_machine_paths(without_colours(text)))
 
 
 def outcome(cell: nbformat.NotebookNode) -> dict[str, str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numbers
 import operator
-import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from ..error_text import essential_message
 from .protocol import Outcome
 
 Shape = tuple[int | None, ...]
@@ -158,7 +158,5 @@ def collect(kind: str, answer: object, *arguments) -> dict:
 
 def first_line(error: BaseException) -> str:
     """The informative first line of an error message, without Keras' colours and call wrapper."""
-    text = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # Keras colours its messages for terminals
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    informative = [line for line in lines if not line.startswith(("Exception encountered", "Arguments received"))]
-    return (informative or lines or ["(no message)"])[0][:200]
+    lines = [line.strip() for line in essential_message(str(error)).splitlines() if line.strip()]
+    return (lines or ["(no message)"])[0][:200]

@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from ..error_text import ANSI_PATTERN
+from ..error_text import without_colours
 from .fixes.numbers import shape_rank
 from .table import TABLE, Cause, Facts, Family, Wording, fill, holds
 
@@ -110,7 +110,7 @@ class Explanation:
 
 def normalise(message: str) -> str:
     """The message without colour codes, its whitespace collapsed to single spaces."""
-    return " ".join(re.sub(ANSI_PATTERN, "", message).split())
+    return " ".join(without_colours(message).split())
 
 
 def variants(message: str) -> list[str]:
@@ -118,7 +118,7 @@ def variants(message: str) -> list[str]:
 
     HTML entities (``&quot;`` from a message copied out of a web page's source) are read as their characters.
     """
-    text = html.unescape(re.sub(ANSI_PATTERN, "", message))
+    text = html.unescape(without_colours(message))
     joined = "".join(line.strip() for line in text.splitlines())
     return list(dict.fromkeys([normalise(text), normalise(joined)]))
 
