@@ -187,3 +187,92 @@ def test_spectrogram_keeps_channels_apart():
 def test_spectrogram_rejects_a_single_series_without_the_case_axis():
     with pytest.raises(ValueError, match=r"\(cases, steps, channels\)"):
         spectrogram(np.zeros((100, 3), dtype="float32"))
+
+
+@pytest.fixture(scope="module")
+def pickup_gesture():
+    return datasets.load_pickup_gesture()
+
+
+def pickup_arrays(dataset, **replace):
+    arrays = {
+        "x_train": dataset.x_train,
+        "y_train": dataset.y_train,
+        "length_train": dataset.length_train,
+        "x_test": dataset.x_test,
+        "y_test": dataset.y_test,
+        "length_test": dataset.length_test,
+        "class_names": np.array(dataset.class_names),
+        "channel_names": np.array(dataset.channel_names),
+    }
+    arrays.update(replace)
+    return arrays
+
+
+def test_the_pickup_gesture_file_ships_inside_the_package():
+    assert datasets.data_path(datasets.PICKUP_GESTURE_FILE).is_file()
+
+
+def test_pickup_gesture_has_the_archive_split_of_five_gestures_per_person(pickup_gesture):
+    # The .ts header: train size 50, test size 50, 10 classes (one per subject).
+    assert pickup_gesture.x_train.shape == (50, 361, 1) and pickup_gesture.x_test.shape == (50, 361, 1)
+    assert np.bincount(pickup_gesture.y_train).tolist() == [5] * 10
+    assert np.bincount(pickup_gesture.y_test).tolist() == [5] * 10
+    assert pickup_gesture.class_names == tuple(str(subject) for subject in range(1, 11))
+    assert pickup_gesture.channel_names == ("accel_z",)
+
+
+def test_pickup_gestures_vary_in_length_up_to_the_padded_361_steps(pickup_gesture):
+    assert (pickup_gesture.length_train.min(), pickup_gesture.length_train.max()) == (29, 361)
+    assert (pickup_gesture.length_test.min(), pickup_gesture.length_test.max()) == (37, 324)
+
+
+def test_every_step_past_a_gestures_length_is_zero_padding(pickup_gesture):
+    for x, lengths in (
+        (pickup_gesture.x_train, pickup_gesture.length_train),
+        (pickup_gesture.x_test, pickup_gesture.length_test),
+    ):
+        past_the_end = np.arange(361)[None, :] >= lengths[:, None]
+        assert np.all(x[past_the_end] == 0)
+
+
+def test_the_second_training_gesture_starts_as_in_the_ts_file(pickup_gesture):
+    # PickupGestureWiimoteZ_TRAIN.ts, second data line: 0.923,0.962,0.962,1.0,1.0,1.0,1.038,...
+    np.testing.assert_allclose(pickup_gesture.x_train[1, :7, 0], [0.923, 0.962, 0.962, 1.0, 1.0, 1.0, 1.038], atol=1e-6)
+
+
+def test_a_held_wiimote_reads_about_one_g_on_its_z_axis(pickup_gesture):
+    real = np.concatenate(
+        [case[:length, 0] for case, length in zip(pickup_gesture.x_train, pickup_gesture.length_train)]
+    )
+    assert 0.9 < np.median(real) < 1.1
+
+
+def test_channels_keeps_the_lengths_of_padded_recordings(pickup_gesture):
+    selected = pickup_gesture.channels("accel_z")
+    np.testing.assert_array_equal(selected.length_test, pickup_gesture.length_test)
+
+
+def test_pickup_gesture_without_lengths_is_a_dataset_error(tmp_path, pickup_gesture):
+    arrays = pickup_arrays(pickup_gesture)
+    del arrays["length_test"]
+    np.savez(tmp_path / "copy.npz", **arrays)
+    with pytest.raises(DatasetError, match="length_test"):
+        datasets.load_pickup_gesture(tmp_path / "copy.npz")
+
+
+def test_lengths_that_do_not_match_the_padding_are_rejected(tmp_path, pickup_gesture):
+    np.savez(tmp_path / "copy.npz", **pickup_arrays(pickup_gesture, length_train=pickup_gesture.length_train - 1))
+    with pytest.raises(DatasetError, match="past a recording's length must be zeros"):
+        datasets.load_pickup_gesture(tmp_path / "copy.npz")
+
+
+def test_lengths_longer_than_the_padded_steps_are_rejected(tmp_path, pickup_gesture):
+    np.savez(tmp_path / "copy.npz", **pickup_arrays(pickup_gesture, length_test=pickup_gesture.length_test + 400))
+    with pytest.raises(DatasetError, match="between 1 and 361"):
+        datasets.load_pickup_gesture(tmp_path / "copy.npz")
+
+
+def test_a_missing_pickup_gesture_file_names_the_dataset(tmp_path):
+    with pytest.raises(FileNotFoundError, match="PickupGestureWiimoteZ data file not found"):
+        datasets.load_pickup_gesture(tmp_path / "nowhere.npz")

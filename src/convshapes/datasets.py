@@ -1,8 +1,9 @@
-"""Real data for the capstone: the BasicMotions smart-watch recordings, shipped with the package, and their spectrograms."""
+"""Real data shipped with the package: BasicMotions (the capstone), PickupGestureWiimoteZ (the hybrid system
+chapter), and the spectrograms of their recordings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -11,7 +12,11 @@ import numpy as np
 BASIC_MOTIONS_FILE = "basic_motions.npz"
 BASIC_MOTIONS_SHAPE = (100, 6)
 BASIC_MOTIONS_CLASSES = ("Standing", "Running", "Walking", "Badminton")
+PICKUP_GESTURE_FILE = "pickup_gesture.npz"
+PICKUP_GESTURE_SHAPE = (361, 1)
+PICKUP_GESTURE_CLASSES = tuple(str(subject) for subject in range(1, 11))
 _ARRAYS = ("x_train", "y_train", "x_test", "y_test", "class_names", "channel_names")
+_LENGTHS = ("length_train", "length_test")
 
 
 class DatasetError(ValueError):
@@ -20,7 +25,10 @@ class DatasetError(ValueError):
 
 @dataclass(frozen=True)
 class SeriesDataset:
-    """A train/test split of equal-length multichannel series, ``x`` shaped ``(cases, steps, channels)``."""
+    """A train/test split of multichannel series, ``x`` shaped ``(cases, steps, channels)``.
+
+    Recordings of different lengths are padded with zeros at the end; ``length_train`` and ``length_test`` then
+    hold each recording's own number of steps (``None`` when every recording fills all the steps)."""
 
     x_train: np.ndarray
     y_train: np.ndarray
@@ -28,6 +36,8 @@ class SeriesDataset:
     y_test: np.ndarray
     class_names: tuple[str, ...]
     channel_names: tuple[str, ...]
+    length_train: np.ndarray | None = None
+    length_test: np.ndarray | None = None
 
     @property
     def num_classes(self) -> int:
@@ -39,50 +49,84 @@ class SeriesDataset:
         if unknown or not names:
             raise ValueError(f"choose one or more channels from {self.channel_names}, got {names}.")
         index = [self.channel_names.index(name) for name in names]
-        return SeriesDataset(
-            self.x_train[..., index], self.y_train, self.x_test[..., index], self.y_test, self.class_names, tuple(names)
-        )
+        return replace(self, x_train=self.x_train[..., index], x_test=self.x_test[..., index], channel_names=names)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """What one packaged data file must hold."""
+
+    title: str
+    file: str
+    shape: tuple[int, int]
+    classes: tuple[str, ...]
+    padded: bool
+
+
+_BASIC_MOTIONS = _Spec("BasicMotions", BASIC_MOTIONS_FILE, BASIC_MOTIONS_SHAPE, BASIC_MOTIONS_CLASSES, padded=False)
+_PICKUP_GESTURE = _Spec(
+    "PickupGestureWiimoteZ", PICKUP_GESTURE_FILE, PICKUP_GESTURE_SHAPE, PICKUP_GESTURE_CLASSES, padded=True
+)
+
+
+def data_path(file: str) -> Path:
+    """Where a packaged data file lives (it may be missing from a broken install)."""
+    return Path(str(resources.files("convshapes") / "data" / file))
 
 
 def basic_motions_path() -> Path:
-    """Where the packaged BasicMotions file lives (it may be missing from a broken install)."""
-    return Path(str(resources.files("convshapes") / "data" / BASIC_MOTIONS_FILE))
+    """Where the packaged BasicMotions file lives."""
+    return data_path(BASIC_MOTIONS_FILE)
 
 
 def load_basic_motions(path: str | Path | None = None) -> SeriesDataset:
     """Load BasicMotions (UEA archive): 40 training and 40 test cases of 100 steps x 6 channels, 4 classes."""
-    path = Path(path) if path is not None else basic_motions_path()
+    return _load(_BASIC_MOTIONS, path)
+
+
+def load_pickup_gesture(path: str | Path | None = None) -> SeriesDataset:
+    """Load PickupGestureWiimoteZ (UCR archive): 50 training and 50 test pick-up gestures by 10 people.
+
+    Each is the Wiimote's z acceleration, 29 to 361 steps long, zero-padded to 361 steps x 1 channel;
+    the class is the person (``"1"`` to ``"10"``)."""
+    return _load(_PICKUP_GESTURE, path)
+
+
+def _load(spec: _Spec, path: str | Path | None) -> SeriesDataset:
+    path = Path(path) if path is not None else data_path(spec.file)
     if not path.is_file():
         raise FileNotFoundError(
-            f"BasicMotions data file not found at {path}. It ships inside the convshapes package "
-            f"(src/convshapes/data/{BASIC_MOTIONS_FILE}); reinstall convshapes, or pass path= to a copy of the file."
+            f"{spec.title} data file not found at {path}. It ships inside the convshapes package "
+            f"(src/convshapes/data/{spec.file}); reinstall convshapes, or pass path= to a copy of the file."
         )
+    names = _ARRAYS + (_LENGTHS if spec.padded else ())
     try:
         with np.load(path, allow_pickle=False) as archive:
-            missing = [name for name in _ARRAYS if name not in archive.files]
+            missing = [name for name in names if name not in archive.files]
             if missing:
                 raise DatasetError(f"{path.name} is malformed: it lacks the arrays {missing}.")
-            arrays = {name: archive[name] for name in _ARRAYS}
+            arrays = {name: archive[name] for name in names}
     except DatasetError:
         raise
     except (OSError, ValueError) as error:
         raise DatasetError(f"{path.name} is not a readable .npz file: {error}") from error
-    return _validated(arrays, path.name)
+    return _validated(arrays, path.name, spec)
 
 
-def _validated(arrays: dict[str, np.ndarray], name: str) -> SeriesDataset:
+def _validated(arrays: dict[str, np.ndarray], name: str, spec: _Spec) -> SeriesDataset:
     class_names = tuple(str(label) for label in arrays["class_names"])
     channel_names = tuple(str(channel) for channel in arrays["channel_names"])
-    if class_names != BASIC_MOTIONS_CLASSES:
-        raise DatasetError(f"{name} is malformed: class_names is {class_names}, expected {BASIC_MOTIONS_CLASSES}.")
-    if len(channel_names) != BASIC_MOTIONS_SHAPE[1]:
-        raise DatasetError(
-            f"{name} is malformed: it names {len(channel_names)} channels, expected {BASIC_MOTIONS_SHAPE[1]}."
-        )
+    steps, channels = spec.shape
+    if class_names != spec.classes:
+        raise DatasetError(f"{name} is malformed: class_names is {class_names}, expected {spec.classes}.")
+    if len(channel_names) != channels:
+        raise DatasetError(f"{name} is malformed: it names {len(channel_names)} channels, expected {channels}.")
     for split in ("train", "test"):
         x, y = arrays[f"x_{split}"], arrays[f"y_{split}"]
-        if x.ndim != 3 or x.shape[1:] != BASIC_MOTIONS_SHAPE:
-            raise DatasetError(f"{name} is malformed: x_{split} has shape {x.shape}, expected (cases, 100, 6).")
+        if x.ndim != 3 or x.shape[1:] != spec.shape:
+            raise DatasetError(
+                f"{name} is malformed: x_{split} has shape {x.shape}, expected (cases, {steps}, {channels})."
+            )
         if y.shape != (x.shape[0],):
             raise DatasetError(
                 f"{name} is malformed: y_{split} has shape {y.shape}, expected ({x.shape[0]},), one label per case."
@@ -91,6 +135,9 @@ def _validated(arrays: dict[str, np.ndarray], name: str) -> SeriesDataset:
             raise DatasetError(f"{name} is malformed: y_{split} must hold integer labels 0 to {len(class_names) - 1}.")
         if not np.all(np.isfinite(x)):
             raise DatasetError(f"{name} is malformed: x_{split} contains NaN or infinite values.")
+        if spec.padded:
+            _check_padding(x, arrays[f"length_{split}"], f"{name} is malformed: length_{split}")
+    lengths = {key: arrays[key].astype("int64") for key in _LENGTHS} if spec.padded else {}
     return SeriesDataset(
         arrays["x_train"].astype("float32"),
         arrays["y_train"].astype("int64"),
@@ -98,7 +145,20 @@ def _validated(arrays: dict[str, np.ndarray], name: str) -> SeriesDataset:
         arrays["y_test"].astype("int64"),
         class_names,
         channel_names,
+        **lengths,
     )
+
+
+def _check_padding(x: np.ndarray, lengths: np.ndarray, problem: str) -> None:
+    """Every length lies between 1 and the steps, and every step past a recording's length is zero."""
+    cases, steps, _ = x.shape
+    if lengths.shape != (cases,) or not np.issubdtype(lengths.dtype, np.integer):
+        raise DatasetError(f"{problem} must hold one integer length per case, got shape {lengths.shape}.")
+    if lengths.min() < 1 or lengths.max() > steps:
+        raise DatasetError(f"{problem} must lie between 1 and {steps}.")
+    past_the_end = np.arange(steps)[None, :] >= lengths[:, None]
+    if np.any(x[past_the_end] != 0):
+        raise DatasetError(f"{problem} does not match the data: steps past a recording's length must be zeros.")
 
 
 def standardize(train: np.ndarray, *others: np.ndarray) -> tuple[np.ndarray, ...]:
