@@ -186,3 +186,58 @@ def test_an_answer_that_breaks_the_check_itself_still_gives_one_fail_line(capsys
 def test_a_stub_transform_counts_as_unanswered(capsys):
     checks.check_placement("q", lambda x: ..., (2, 3, 4), columns)
     assert line(capsys) == f"FAIL q: {checks.NOT_ANSWERED}"
+
+
+def build_two_inputs():
+    signal = keras.Input(shape=(100, 3), name="signal")
+    image = keras.Input(shape=(22, 9, 3), name="image")
+    merged = layers.Concatenate()([layers.GlobalAveragePooling1D()(signal), layers.GlobalAveragePooling2D()(image)])
+    return keras.Model([signal, image], layers.Dense(4)(merged))
+
+
+TWO_INPUTS = [(100, 3), (22, 9, 3)]
+
+
+def test_a_two_input_model_meeting_its_contract_passes(capsys):
+    checks.check_model("q", build_two_inputs, TWO_INPUTS, (4,), params=28, required_layers=["Concatenate"])
+    assert line(capsys) == "PASS q: the model meets the contract."
+
+
+def test_a_contract_given_as_tuples_or_lists_is_the_same_contract(capsys):
+    checks.check_model("q", build_two_inputs, ([100, 3], [22, 9, 3]), [4])
+    assert line(capsys) == "PASS q: the model meets the contract."
+
+
+def test_a_single_input_model_fails_a_two_input_contract_by_counting_inputs(capsys):
+    checks.check_model("q", build_good, TWO_INPUTS, (10, 10, 32))
+    assert line(capsys).startswith("FAIL q: the model has 1 input, the question asks for 2:")
+
+
+def test_a_two_input_model_fails_a_single_input_contract(capsys):
+    checks.check_model("q", build_two_inputs, (100, 3), (4,))
+    assert line(capsys).startswith("FAIL q: the model has 2 inputs, the question asks for 1:")
+
+
+def test_inputs_listed_in_the_wrong_order_are_named(capsys):
+    def build_swapped():
+        model = build_two_inputs()
+        return keras.Model(model.inputs[::-1], model.outputs)
+
+    checks.check_model("q", build_swapped, TWO_INPUTS, (4,))
+    assert line(capsys) == (
+        "FAIL q: the inputs have the right shapes in the wrong order: list them in keras.Model([...], outputs) as asked."
+    )
+
+
+def test_the_input_with_the_wrong_shape_is_named_by_its_position(capsys):
+    checks.check_model("q", build_two_inputs, [(100, 3), (22, 9, 1)], (4,))
+    assert line(capsys).startswith("FAIL q: the shape of input 1 is not the one asked for")
+
+
+def test_a_single_input_contract_still_names_a_wrong_input_shape(capsys):
+    checks.check_model("q", build_good, (100, 6), (10, 10, 32))
+    assert line(capsys).startswith("FAIL q: the model's input shape is not the one asked for")
+
+
+def test_describe_model_lists_every_input_shape_in_order():
+    assert checks.describe_model(build_two_inputs())["input_shapes"] == [[None, 100, 3], [None, 22, 9, 3]]

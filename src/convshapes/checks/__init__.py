@@ -127,7 +127,7 @@ def check_value(
 def check_model(
     question: str,
     build: Callable[[], object],
-    input_shape: Shape,
+    input_shape: Shape | Sequence[Shape],
     output_shape: Shape,
     params: int | None = None,
     required_layers: Sequence[str] = (),
@@ -136,13 +136,16 @@ def check_model(
 ) -> None:
     """Call the student's ``build()`` and check the model it returns against a shape contract.
 
-    With ``functional``, a ``keras.Sequential`` model fails: the question asks for the Functional API."""
+    ``input_shape`` is one shape without the batch axis, or for a model with several inputs a list of shapes, one
+    per input in the order of ``model.inputs``. With ``functional``, a ``keras.Sequential`` model fails: the
+    question asks for the Functional API."""
+    several = bool(input_shape) and isinstance(input_shape[0], (tuple, list))
     _check(
         question,
         "model",
         build,
         lambda: {
-            "input_shape": list(input_shape),
+            "input_shape": [list(shape) for shape in input_shape] if several else list(input_shape),
             "output_shape": list(output_shape),
             "params": params,
             "required_layers": list(required_layers),

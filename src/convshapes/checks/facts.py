@@ -69,11 +69,12 @@ def model_facts(build: Callable[[], object]) -> dict:
 
 
 def describe_model(model) -> dict:
-    """Input and output shapes, parameter count, layer classes and API (Sequential or not) of a Keras model."""
+    """Input shapes (one per input, in order), output shape, parameter count, layer classes and API (Sequential or
+    not) of a Keras model."""
     import keras
 
     return {
-        "input_shape": list(as_shape(tuple(model.inputs[0].shape))),
+        "input_shapes": [list(as_shape(tuple(tensor.shape))) for tensor in model.inputs],
         "output_shape": list(as_shape(tuple(model.outputs[0].shape))),
         "params": int(model.count_params()),
         "layer_types": [type(layer).__name__ for layer in model.layers],

@@ -58,11 +58,9 @@ def judge_model(facts: dict, entry: dict, fingerprint: Fingerprinter) -> tuple[b
             "this question asks for the Functional API: call each layer on a tensor and return "
             "keras.Model(inputs, outputs), not keras.Sequential.",
         )
-    if tuple(facts["input_shape"]) != (None, *entry["input_shape"]):
-        return (
-            False,
-            "the model's input shape is not the one asked for: start with keras.Input(shape=...) without the batch axis.",
-        )
+    problem = _input_problem(facts["input_shapes"], entry["input_shape"])
+    if problem:
+        return False, problem
     for layer_type in entry.get("required_layers", []):
         if layer_type not in facts["layer_types"]:
             return False, f"the model must use a {layer_type} layer."
@@ -79,6 +77,33 @@ def judge_model(facts: dict, entry: dict, fingerprint: Fingerprinter) -> tuple[b
             f"the shapes are right but the model has {facts['params']:,} parameters, not the number asked for.",
         )
     return True, "the model meets the contract."
+
+
+def _input_problem(actual: list, asked: list) -> str | None:
+    """What is wrong with a model's inputs against the contract: one shape, or a list of shapes for several inputs."""
+    several = bool(asked) and isinstance(asked[0], list)
+    expected = [[None, *shape] for shape in (asked if several else [asked])]
+    actual = [list(shape) for shape in actual]
+    if len(actual) != len(expected):
+        return (
+            f"the model has {_inputs(len(actual))}, the question asks for {len(expected)}: create one keras.Input "
+            "per input and pass them all, as a list in the order asked for, to keras.Model(inputs, outputs)."
+        )
+    if actual == expected:
+        return None
+    if not several:
+        return "the model's input shape is not the one asked for: start with keras.Input(shape=...) without the batch axis."
+    if sorted(actual, key=str) == sorted(expected, key=str):
+        return "the inputs have the right shapes in the wrong order: list them in keras.Model([...], outputs) as asked."
+    wrong = [str(index) for index, (mine, true) in enumerate(zip(actual, expected)) if mine != true]
+    return (
+        f"the shape of input {', '.join(wrong)} is not the one asked for: give each keras.Input(shape=...) its shape "
+        "without the batch axis."
+    )
+
+
+def _inputs(count: int) -> str:
+    return f"{count} input" if count == 1 else f"{count} inputs"
 
 
 def judge_placement(facts: list, entry: dict, fingerprint: Fingerprinter) -> tuple[bool, str]:
