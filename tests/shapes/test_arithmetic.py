@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 
-from convshapes import conv_output_length, effective_kernel_size, pool_output_length, same_padding
+from convshapes import (
+    conv_output_length,
+    conv_transpose_output_length,
+    effective_kernel_size,
+    pool_output_length,
+    same_padding,
+)
 
 
 def test_valid_convolution_of_100_steps_with_kernel_3_gives_98():
@@ -75,3 +81,51 @@ def test_vanishing_sequence_blames_dilation_when_it_is_the_cause():
 def test_vanishing_pool_names_pool_size():
     with pytest.raises(ValueError, match=r"pool_size=4 is longer than the input length 3"):
         pool_output_length(3, 4)
+
+
+def test_transposed_same_convolution_multiplies_by_strides():
+    assert conv_transpose_output_length(51, 3, strides=2, padding="same") == 102
+
+
+def test_odd_length_round_trip_comes_back_one_step_longer():
+    assert conv_transpose_output_length(conv_output_length(101, 3, strides=2, padding="same"), 3, 2, "same") == 102
+
+
+def test_output_padding_chooses_among_the_lengths_a_strided_convolution_merges():
+    assert conv_transpose_output_length(51, 3, strides=2, padding="same", output_padding=0) == 101
+    assert conv_transpose_output_length(51, 3, strides=2, padding="same", output_padding=1) == 102
+
+
+def test_transposed_valid_convolution_adds_the_kernel_overhang():
+    assert conv_transpose_output_length(10, 3) == 12
+    assert conv_transpose_output_length(10, 2, strides=3) == 30
+    assert conv_transpose_output_length(10, 3, strides=2, output_padding=1) == 22
+
+
+def test_transposed_dilation_widens_the_kernel():
+    assert conv_transpose_output_length(10, 3, dilation_rate=2) == 14
+
+
+@pytest.mark.parametrize("output_padding", [2, 3])
+def test_output_padding_must_be_smaller_than_strides(output_padding):
+    with pytest.raises(
+        ValueError,
+        match=rf"output_padding must be smaller than strides \(got output_padding={output_padding}, strides=2\)",
+    ):
+        conv_transpose_output_length(51, 3, strides=2, padding="same", output_padding=output_padding)
+
+
+@pytest.mark.parametrize("bad_value", [-1, 1.0, True])
+def test_output_padding_must_be_a_whole_number(bad_value):
+    with pytest.raises(ValueError, match=r"output_padding must be None or a whole number of 0 or more"):
+        conv_transpose_output_length(51, 3, strides=2, output_padding=bad_value)
+
+
+def test_transposed_convolutions_have_no_causal_padding():
+    with pytest.raises(ValueError, match=r"padding must be one of 'valid', 'same', got 'causal'"):
+        conv_transpose_output_length(51, 3, padding="causal")
+
+
+def test_transposed_convolutions_refuse_strides_with_dilation():
+    with pytest.raises(ValueError, match=r"strides > 1 together with dilation_rate > 1"):
+        conv_transpose_output_length(51, 3, strides=2, dilation_rate=2)

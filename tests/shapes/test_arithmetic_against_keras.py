@@ -1,4 +1,4 @@
-"""conv_output_length, pool_output_length and same_padding agree with Keras' own layers."""
+"""conv_output_length, conv_transpose_output_length, pool_output_length and same_padding agree with Keras' own layers."""
 
 import keras
 import numpy as np
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from keras import layers
 
-from convshapes import conv_output_length, pool_output_length, same_padding
+from convshapes import conv_output_length, conv_transpose_output_length, pool_output_length, same_padding
 
 lengths = st.integers(min_value=1, max_value=300)
 kernels = st.integers(min_value=1, max_value=12)
@@ -114,3 +114,16 @@ def test_same_padding_reproduces_keras_same_convolution(length, kernel_size, str
     valid.set_weights(same.get_weights())
     padded = layers.ZeroPadding1D((before, after))(inputs)
     assert np.allclose(keras.ops.convert_to_numpy(valid(padded)), expected, atol=1e-5)
+
+
+@SLOW
+@given(lengths, kernels, strides, dilations, st.sampled_from(["valid", "same"]), st.integers(min_value=-1, max_value=5))
+def test_conv1d_transpose_length_matches_keras(length, kernel_size, stride, dilation_rate, padding, output_padding):
+    if stride > 1:
+        dilation_rate = 1  # Keras refuses the combination; test_conv1d_length_matches_keras covers the error
+    output_padding = None if output_padding < 0 else output_padding % stride  # Keras wants output_padding < strides
+    layer = layers.Conv1DTranspose(
+        1, kernel_size, strides=stride, padding=padding, output_padding=output_padding, dilation_rate=dilation_rate
+    )
+    expected = layer.compute_output_shape((None, length, 1))[1]
+    assert conv_transpose_output_length(length, kernel_size, stride, padding, output_padding, dilation_rate) == expected

@@ -7,7 +7,14 @@ Pyodide's core, which has none).
 
 from importlib import import_module
 
-from .arithmetic import conv_output_length, effective_kernel_size, padding_split, pool_output_length, same_padding
+from .arithmetic import (
+    conv_output_length,
+    conv_transpose_output_length,
+    effective_kernel_size,
+    padding_split,
+    pool_output_length,
+    same_padding,
+)
 from .folding import FoldOption, fold_options
 from .ledger import LedgerRow, ShapeLedger, axis_roles, shape_ledger
 
@@ -31,6 +38,7 @@ __all__ = [
     "ShapeLedger",
     "axis_roles",
     "conv_output_length",
+    "conv_transpose_output_length",
     "effective_kernel_size",
     "element_origin",
     "feature_slots",

@@ -1,8 +1,12 @@
-"""Output lengths and padding of convolution and pooling along one axis, as Keras computes them."""
+"""Output lengths and padding of convolution, transposed convolution and pooling along one axis, as Keras computes them."""
 
 from __future__ import annotations
 
+import numbers
+
 from .validation import PADDINGS, POOL_PADDINGS, padding_mode, positive_int
+
+TRANSPOSE_PADDINGS = ("valid", "same")
 
 
 def effective_kernel_size(kernel_size: int, dilation_rate: int = 1) -> int:
@@ -34,6 +38,31 @@ def conv_output_length(
     if span > length:
         raise ValueError(_vanishing_message(length, span, kernel_size, dilation_rate, "kernel_size"))
     return (length - span) // strides + 1
+
+
+def conv_transpose_output_length(
+    length: int,
+    kernel_size: int,
+    strides: int = 1,
+    padding: str = "valid",
+    output_padding: int | None = None,
+    dilation_rate: int = 1,
+) -> int:
+    """Length of a Conv1DTranspose/Conv2DTranspose output axis for an input axis of ``length`` steps.
+
+    Without ``output_padding``: ``length * strides`` for ``same``, ``(length - 1) * strides + max(span, strides)``
+    for ``valid``. With it: ``(length - 1) * strides + span + output_padding`` for ``valid`` and
+    ``(length - 1) * strides + span % 2 + output_padding`` for ``same``; ``span`` is the dilated kernel size.
+    """
+    length = positive_int("length", length)
+    strides = positive_int("strides", strides)
+    padding = padding_mode(padding, TRANSPOSE_PADDINGS)
+    span = effective_kernel_size(kernel_size, dilation_rate)
+    _reject_strided_dilation(strides, dilation_rate)
+    if output_padding is None:
+        return length * strides if padding == "same" else (length - 1) * strides + max(span, strides)
+    output_padding = _output_padding(output_padding, strides)
+    return (length - 1) * strides + (span % 2 if padding == "same" else span) + output_padding
 
 
 def pool_output_length(length: int, pool_size: int, strides: int | None = None, padding: str = "valid") -> int:
@@ -80,6 +109,17 @@ def _reject_strided_dilation(strides: int, dilation_rate: int) -> None:
             f"(got strides={strides}, dilation_rate={dilation_rate}). Use one of them, or follow a "
             "dilated convolution with pooling to downsample."
         )
+
+
+def _output_padding(output_padding: object, strides: int) -> int:
+    if isinstance(output_padding, bool) or not isinstance(output_padding, numbers.Integral) or output_padding < 0:
+        raise ValueError(f"output_padding must be None or a whole number of 0 or more, got {output_padding!r}.")
+    if output_padding >= strides:
+        raise ValueError(
+            f"output_padding must be smaller than strides (got output_padding={output_padding}, strides={strides}): "
+            f"a transposed convolution with strides={strides} can add only 0 to {strides - 1} steps."
+        )
+    return int(output_padding)
 
 
 def _vanishing_message(length: int, span: int, size: int, dilation_rate: int, size_name: str) -> str:
