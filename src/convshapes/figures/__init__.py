@@ -1,5 +1,6 @@
 """The book's pictures, drawn with matplotlib in the Okabe-Ito palette: one module per kind of picture."""
 
+from .alignment import draw_time_alignment
 from .fold import draw_fold_grid, draw_folded_signal
 from .kernel import draw_kernel_positions
 from .ledger import draw_shape_ledger
@@ -15,4 +16,5 @@ __all__ = [
     "draw_scan_order",
     "draw_shape_ledger",
     "draw_spectrogram",
+    "draw_time_alignment",
 ]

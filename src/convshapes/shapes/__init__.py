@@ -27,6 +27,7 @@ _LAZY = {
         "fold_indices",
         "kernel_taps",
         "kernel_window_steps",
+        "receptive_spans",
         "scan_indices",
     )
 }
@@ -48,6 +49,7 @@ __all__ = [
     "kernel_window_steps",
     "padding_split",
     "pool_output_length",
+    "receptive_spans",
     "same_padding",
     "scan_indices",
     "shape_ledger",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .arithmetic import conv_output_length, padding_split
@@ -19,6 +21,22 @@ def kernel_taps(
     return [
         [position * strides - before + tap * dilation_rate for tap in range(kernel_size)] for position in range(outputs)
     ]
+
+
+def receptive_spans(length: int, stack: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """For each output step of a stack of 1-D windows, the first and last input step it depends on.
+
+    Each window is a convolution or pooling layer given as ``(kernel_size, strides, padding)``; padding is
+    left out of the spans. A spectrogram's frames are the window ``(frame_length, frame_step, "valid")``.
+    """
+    spans = [(step, step) for step in range(length)]
+    for kernel_size, strides, padding in stack:
+        taps = kernel_taps(len(spans), kernel_size, strides, padding=padding)
+        spans = [
+            (min(spans[tap][0] for tap in real), max(spans[tap][1] for tap in real))
+            for real in ([tap for tap in row if 0 <= tap < len(spans)] for row in taps)
+        ]
+    return spans
 
 
 def fold_indices(steps: int, height: int, width: int) -> np.ndarray:
