@@ -47,9 +47,12 @@ $(TORCH_READY): $(READY)
 
 # Notebooks that `make test` has just validated with nbval are taken from the execution cache, not re-run;
 # the others run first, in parallel (one per core, plus one), into the same cache.
+# The kernels that execute the book use an IPython profile of the build's own (book/_ext/ipython_kernel_config.py).
+BOOK_KERNELS := IPYTHONDIR=$(CURDIR)/_build/ipython
 book: $(READY)
-	$(BIN)/python -m convshapes.authoring.execution_cache --execute
-	$(BIN)/jupyter-book build --warningiserror --keep-going .
+	@mkdir -p _build/ipython/profile_default && cp book/_ext/ipython_kernel_config.py _build/ipython/profile_default/
+	$(BOOK_KERNELS) $(BIN)/python -m convshapes.authoring.execution_cache --execute
+	$(BOOK_KERNELS) $(BIN)/jupyter-book build --warningiserror --keep-going .
 	@echo "The website is in _build/html: serve it with  python -m http.server --directory _build/html  and open http://localhost:8000 (the Paste your error page runs Python only on a served page)"
 
 # The instructor edition: the student edition plus the solutions and the instructor guide.

@@ -101,6 +101,13 @@ def run_explain(arguments: argparse.Namespace) -> int:
     return 1 if text == NOT_RECOGNISED else 0
 
 
+def add_total_timeout(parser: argparse.ArgumentParser) -> None:
+    """The --total-timeout option; its default is GradingSettings.submission_timeout's rule."""
+    parser.add_argument(
+        "--total-timeout", type=positive_int, help="seconds per submission (default: 4 cell timeouts + 60)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="convshapes", description="Tools for the convshapes exercises.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -109,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=summary, description=description)
         sub.set_defaults(run=run)
         sub.add_argument(
-            "--timeout", type=positive_int, default=DEFAULTS.cell_timeout, help="seconds per cell (default 60)"
+            "--timeout", type=positive_int, default=DEFAULTS.cell_timeout, help="seconds per cell (default %(default)s)"
         )
         return sub
 
@@ -133,11 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--master", type=Path, required=True, help="the solution notebook, e.g. solutions/x.ipynb")
     grade.add_argument("--out", type=Path, required=True, metavar="OUT_DIR")
     grade.add_argument(
-        "-j", "--jobs", type=positive_int, default=DEFAULTS.jobs, help="submissions graded at once (default 1)"
+        "-j",
+        "--jobs",
+        type=positive_int,
+        default=DEFAULTS.jobs,
+        help="submissions graded at once (default %(default)s)",
     )
-    grade.add_argument(
-        "--total-timeout", type=positive_int, help="seconds per submission (default: 4 cell timeouts + 60)"
-    )
+    add_total_timeout(grade)
     grade.add_argument("--no-sandbox", action="store_true", help="grade without bubblewrap (trusted submissions only)")
     grade.add_argument(
         "--format",
@@ -153,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[column.value for column in CanvasMatch],
         default=DEFAULTS.canvas_match.value,
         help="the canvas.csv column for a student id that is not a Canvas download name: SIS Login ID, SIS User ID "
-        "or the Student name (default sis-login-id)",
+        "or the Student name (default %(default)s)",
     )
     autograder = command(
         "autograder",
@@ -165,14 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     autograder.add_argument("master", type=Path, help="the solution notebook, e.g. solutions/shape_arithmetic.ipynb")
     autograder.add_argument("--out", type=Path, help="the zip to write (default: <master name>-autograder.zip)")
-    autograder.add_argument(
-        "--total-timeout", type=positive_int, help="seconds per submission (default: 4 cell timeouts + 60)"
-    )
+    add_total_timeout(autograder)
     autograder.add_argument(
         "--visibility",
         choices=VISIBILITIES,
         default="visible",
-        help="when students see their per-question hints, in Gradescope's terms (default: visible)",
+        help="when students see their per-question hints, in Gradescope's terms (default: %(default)s)",
     )
     explain = commands.add_parser(
         "explain",
