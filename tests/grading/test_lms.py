@@ -6,7 +6,7 @@ import io
 import nbformat
 import pytest
 from small_master import student_result
-from test_grading import MASTER, answered, grade_cli
+from test_grade import MASTER, answered, grade_cli
 
 from convshapes.grading.lms import canvas_csv, canvas_user_id, scores_csv, write_lms_gradebooks
 from convshapes.grading.settings import CanvasMatch, GradingSettings, LmsFormat

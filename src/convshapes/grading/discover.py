@@ -25,9 +25,7 @@ def discover(folder: Path) -> list[Submission]:
         Submission(path.stem, path) for path in sorted(folder.glob("*.ipynb")) if is_submitted_notebook(path, folder)
     ]
     for student_folder in sorted(path for path in folder.iterdir() if path.is_dir() and not _is_clutter(path.name)):
-        notebooks = sorted(
-            path for path in student_folder.rglob("*.ipynb") if is_submitted_notebook(path, student_folder)
-        )
+        notebooks = submitted_notebooks(student_folder)
         if len(notebooks) == 1:
             submissions.append(Submission(student_folder.name, notebooks[0]))
         elif not notebooks:
@@ -56,6 +54,13 @@ def discover(folder: Path) -> list[Submission]:
 def _is_clutter(name: str) -> bool:
     """Hidden files and folders (``.ipynb_checkpoints``, macOS ``._x.ipynb``) and the ``__MACOSX`` folder of a zip."""
     return name.startswith(".") or name == "__MACOSX"
+
+
+def submitted_notebooks(folder: Path) -> list[Path]:
+    """The notebooks anywhere under a student's ``folder``, clutter left out, sorted; none if it does not exist."""
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.rglob("*.ipynb") if is_submitted_notebook(path, folder))
 
 
 def is_submitted_notebook(path: Path, root: Path) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import write_atomically
-from ..discover import Submission, is_submitted_notebook
+from ..discover import Submission, submitted_notebooks
 from ..grade import Grader
 from ..gradebook import StudentResult, gradescope_results
 from ..sandbox import bubblewrap_path
@@ -127,11 +127,7 @@ def grading_mode(grader: Grader) -> str:
 
 def find_submission(folder: Path, expected_name: str) -> Submission:
     """The one notebook the student uploaded, or a submission without one that says what to upload instead."""
-    notebooks = (
-        sorted(path for path in folder.rglob("*.ipynb") if is_submitted_notebook(path, folder))
-        if folder.is_dir()
-        else []
-    )
+    notebooks = submitted_notebooks(folder)
     if len(notebooks) == 1:
         path = notebooks[0]
         renamed = (

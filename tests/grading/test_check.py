@@ -1,11 +1,9 @@
-"""check.score_table, and printed_text (what an executed cell printed)."""
+"""convshapes check: the score table it prints."""
 
-from nbformat.v4 import new_code_cell, new_output
-from small_master import stdout, student_result
+from small_master import student_result
 
 from convshapes.grading.check import score_table
 from convshapes.grading.status import SubmissionStatus
-from convshapes.notebook.execute import printed_text
 
 
 def test_score_table_has_a_header_a_row_per_question_and_a_total():
@@ -22,16 +20,3 @@ def test_score_table_ends_with_the_message_when_there_is_one():
     table = score_table(student_result(status=SubmissionStatus.TIMEOUT, message="grading stopped after 300 s."))
     assert table.splitlines()[-1] == "grading stopped after 300 s."
     assert table.splitlines()[-2].split()[0] == "total"
-
-
-def test_printed_text_is_only_what_the_cell_printed_on_stdout():
-    cell = new_code_cell(
-        "x",
-        outputs=[
-            stdout("PASS q: "),
-            new_output("stream", name="stderr", text="a warning\n"),
-            new_output("execute_result", data={"text/plain": "42"}, execution_count=1),
-            stdout("correct.\n"),
-        ],
-    )
-    assert printed_text(cell) == "PASS q: correct.\n"
