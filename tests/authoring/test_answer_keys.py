@@ -10,8 +10,9 @@ import pytest
 from assignment_helpers import printed_lines, with_key_checks
 from notebook_files import ROOT
 
-from convshapes.authoring.answer_key import KEYS, build_key, key_text
 from convshapes.authoring.generate import LOCKED
+from convshapes.authoring.key_builder import build_key
+from convshapes.checks.answer_key import PACKAGE_KEYS, key_text
 from convshapes.grading.reference import master_references
 from convshapes.notebook.execute import execute
 from convshapes.notebook.markers import replace_regions
@@ -32,7 +33,7 @@ def references(path: Path) -> dict:
 
 
 def committed_key(path: Path) -> dict:
-    key = KEYS / f"{path.stem}.json"
+    key = PACKAGE_KEYS / f"{path.stem}.json"
     assert key.exists(), f"{key.name} is missing: run make exercises"
     return json.loads(key.read_text(encoding="utf-8"))
 
@@ -41,7 +42,7 @@ def committed_key(path: Path) -> dict:
 def test_the_key_is_rebuilt_from_the_current_solution(path):
     committed = committed_key(path)
     rebuilt = build_key(path.stem, references(path), questions(nbformat.read(path, as_version=4)), committed["salt"])
-    assert key_text(rebuilt) == (KEYS / f"{path.stem}.json").read_text(encoding="utf-8"), (
+    assert key_text(rebuilt) == (PACKAGE_KEYS / f"{path.stem}.json").read_text(encoding="utf-8"), (
         f"the key of {path.name} is stale: run make exercises"
     )
 

@@ -3,8 +3,8 @@
 import nbformat
 from notebook_files import ROOT
 
-from convshapes.authoring.answer_key import build_key
 from convshapes.authoring.generate import exercise_from_solution
+from convshapes.authoring.key_builder import build_key
 from convshapes.checks.fingerprint import Fingerprinter, fingerprinted
 from convshapes.notebook.questions import check_id, questions
 

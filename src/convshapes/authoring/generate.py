@@ -15,12 +15,13 @@ from pathlib import Path
 
 import nbformat
 
+from ..checks.answer_key import PACKAGE_KEYS, key_text
 from ..grading.reference import master_references
 from ..notebook.check_cells import answer_expression, plain_name
 from ..notebook.format import canonical_text
 from ..notebook.markers import stub_regions
 from ..notebook.questions import answer_id, questions
-from .answer_key import KEYS, build_key, existing_salt, key_text
+from .key_builder import build_key, existing_salt
 
 # JupyterLab and Jupyter Notebook keep a cell with this metadata from being edited or deleted.
 LOCKED = {"editable": False, "deletable": False}
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: solutions/*.ipynb)")
     parser.add_argument("--exercises", type=Path, default=Path("exercises"), help="folder to write the exercises to")
-    parser.add_argument("--keys", type=Path, default=KEYS, help="folder to write the answer keys to")
+    parser.add_argument("--keys", type=Path, default=PACKAGE_KEYS, help="folder to write the answer keys to")
     arguments = parser.parse_args(argv)
     arguments.exercises.mkdir(exist_ok=True)
     arguments.keys.mkdir(exist_ok=True)

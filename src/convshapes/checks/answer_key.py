@@ -15,12 +15,22 @@ from pathlib import Path
 from .fingerprint import Fingerprinter
 
 KEY_PATH = "CONVSHAPES_KEY_PATH"
+PACKAGE_KEYS = Path(str(resources.files("convshapes") / "checks" / "keys"))
+
+
+def key_text(key: dict) -> str:
+    """A key as its file holds it: ``{"assignment", "salt", "questions": {id: entry}}`` in stable JSON."""
+    return json.dumps(key, indent=1, sort_keys=True) + "\n"
+
+
+def read_key(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def key_folders() -> list[Path]:
     """Where keys are looked for: the package's own, then every folder in ``CONVSHAPES_KEY_PATH``."""
     extra = [Path(folder) for folder in os.environ.get(KEY_PATH, "").split(os.pathsep) if folder]
-    return [Path(str(resources.files("convshapes") / "checks" / "keys")), *extra]
+    return [PACKAGE_KEYS, *extra]
 
 
 @functools.cache
@@ -28,7 +38,7 @@ def _entries(folders: tuple[Path, ...]) -> dict[str, tuple[str, dict]]:
     entries = {}
     for folder in folders:
         for path in sorted(folder.glob("*.json")):
-            key = json.loads(path.read_text(encoding="utf-8"))
+            key = read_key(path)
             entries.update({question: (key["salt"], entry) for question, entry in key["questions"].items()})
     return entries
 

@@ -1,4 +1,6 @@
-"""Answer keys: each exercise's questions in fingerprinted form, built from a trusted run of its solution.
+"""Building answer keys: each exercise's questions in fingerprinted form, from a trusted run of its solution.
+
+The key's file format and where keys live belong to ``checks.answer_key``, which reads them in a learner's kernel.
 
 A key holds no answer in clear text: exact answers and the typical wrong answers its hints react to are
 salted SHA-256 fingerprints. What the question states anyway stays plain: a model's contract, the input
@@ -7,14 +9,12 @@ shape of a placement, the public cases of a function. Hidden questions and hidde
 
 from __future__ import annotations
 
-import json
 import secrets
 from pathlib import Path
 
+from ..checks.answer_key import read_key
 from ..checks.fingerprint import Fingerprinter, fingerprinted
 from ..notebook.questions import Question
-
-KEYS = Path(__file__).resolve().parents[1] / "checks" / "keys"
 
 
 def build_key(assignment: str, references: dict[str, dict], graded: list[Question], salt: str) -> dict:
@@ -29,13 +29,9 @@ def build_key(assignment: str, references: dict[str, dict], graded: list[Questio
     return {"assignment": assignment, "salt": salt, "questions": entries}
 
 
-def key_text(key: dict) -> str:
-    return json.dumps(key, indent=1, sort_keys=True) + "\n"
-
-
 def existing_salt(path: Path) -> str:
     """The salt of the key already at ``path`` (so a rebuilt key only changes where the answers did), or a new one."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["salt"]
+        return read_key(path)["salt"]
     except (OSError, ValueError, KeyError):
         return secrets.token_hex(16)
