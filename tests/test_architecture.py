@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import convshapes
 
 PACKAGE = Path(convshapes.__file__).resolve().parent
@@ -95,3 +97,9 @@ def test_shapes_need_neither_matplotlib_nor_the_figures():
     probe = "import sys, convshapes.shapes; print(sorted(m for m in sys.modules if m.startswith(('matplotlib', 'convshapes.figures'))))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_every_module_is_small_enough_to_read_in_one_sitting(module):
+    lines = len(MODULES[module].read_text().splitlines())
+    assert lines <= 350, f"{module} has {lines} lines: split it by job (the limit is 350)"

@@ -5,7 +5,7 @@ from notebook_files import ROOT
 
 from convshapes.authoring.generate import exercise_from_solution
 from convshapes.authoring.key_builder import build_key
-from convshapes.checks.fingerprint import Fingerprinter, fingerprinted
+from convshapes.checks.fingerprint import Fingerprinter, fingerprint_cases
 from convshapes.notebook.questions import check_id, questions
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini_solution.ipynb"
@@ -50,7 +50,7 @@ def test_hidden_cases_stay_out_of_the_key_but_count_when_grading():
         "mistakes": {"off by one": [11, 21, 31]},
     }
     fingerprint = Fingerprinter("salt", "q")
-    public = fingerprinted("cases", reference, fingerprint, public_only=True)
-    graded = fingerprinted("cases", reference, fingerprint)
+    public = fingerprint_cases(reference, fingerprint, public_only=True)
+    graded = fingerprint_cases(reference, fingerprint)
     assert public["cases"] == [[1], [2]] and len(public["expected"]) == 2 and len(public["mistakes"]["off by one"]) == 2
     assert graded["cases"] == [[1], [2], [3]] and len(graded["expected"]) == 3

@@ -13,7 +13,8 @@ import secrets
 from pathlib import Path
 
 from ..checks.answer_key import read_key
-from ..checks.fingerprint import Fingerprinter, fingerprinted
+from ..checks.fingerprint import Fingerprinter
+from ..checks.kinds import kind_named
 from ..notebook.questions import Question
 
 
@@ -23,9 +24,9 @@ def build_key(assignment: str, references: dict[str, dict], graded: list[Questio
     for question in graded:
         if question.hidden:
             continue
-        kind, reference = references[question.question_id]["kind"], references[question.question_id]["reference"]
+        recorded = references[question.question_id]
         fingerprint = Fingerprinter(salt, question.question_id)
-        entries[question.question_id] = {"kind": kind, **fingerprinted(kind, reference, fingerprint, public_only=True)}
+        entries[question.question_id] = kind_named(recorded["kind"]).key_entry(recorded["reference"], fingerprint)
     return {"assignment": assignment, "salt": salt, "questions": entries}
 
 

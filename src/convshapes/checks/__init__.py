@@ -17,15 +17,13 @@ from .facts import (
     Unanswered,
     WrongType,
     as_shape,
-    collect,
-    collect_arguments,
     describe_model,
     first_line,
     placement_facts,
     plain_result,
     value_facts,
 )
-from .judges import judge, judge_against_reference
+from .kinds import kind_named
 from .protocol import FACTS_LOG, NOT_ANSWERED, REFERENCE_LOG, append_record, verdict_line
 
 __all__ = [
@@ -42,8 +40,6 @@ __all__ = [
     "check_value",
     "describe_model",
     "graded_check",
-    "judge",
-    "judge_against_reference",
 ]
 
 
@@ -54,21 +50,22 @@ def check(question: str, answer: object) -> None:
 
     def verdict() -> tuple[bool, str]:
         fingerprint, entry = answer_key.lookup(question)
-        outcome = collect(entry["kind"], answer, *collect_arguments(entry["kind"], entry))
-        return judge(entry["kind"], outcome, entry, fingerprint)
+        kind = kind_named(entry["kind"])
+        return kind.judge(kind.collect(answer, entry), entry, fingerprint)
 
     _print_verdict(question, verdict)
 
 
-def graded_check(question: str, kind: str, answer: object, reference: dict) -> None:
+def graded_check(question: str, kind_name: str, answer: object, reference: dict) -> None:
     """Grading mode: what a check cell runs instead of the author's check. ``reference`` comes from the grader,
     which built it once from the master, so the kernel does only the student's part: it collects the answer's
     facts once, appends them to the facts log for the clean judge, and prints the verdict line nbval compares."""
 
     def verdict() -> tuple[bool, str]:
-        outcome = collect(kind, answer, *collect_arguments(kind, reference))
-        append_record(FACTS_LOG, {"question": question, "kind": kind, **outcome})
-        return judge_against_reference(kind, outcome, reference, question)
+        kind = kind_named(kind_name)
+        outcome = kind.collect(answer, reference)
+        append_record(FACTS_LOG, {"question": question, "kind": kind.name, **outcome})
+        return kind.judge_against_reference(outcome, reference, question)
 
     _print_verdict(question, verdict)
 
@@ -82,14 +79,14 @@ def _print_verdict(question: str, verdict: Callable[[], tuple[bool, str]]) -> No
     print(verdict_line(question, passed, message))
 
 
-def _check(question: str, kind: str, answer: object, make_reference: Callable[[], dict]) -> None:
+def _check(question: str, kind_name: str, answer: object, make_reference: Callable[[], dict]) -> None:
     """The author's check: build the reference, log it for the grader, judge the answer against it."""
 
     def verdict() -> tuple[bool, str]:
+        kind = kind_named(kind_name)
         reference = make_reference()
-        append_record(REFERENCE_LOG, {"question": question, "kind": kind, "reference": reference})
-        outcome = collect(kind, answer, *collect_arguments(kind, reference))
-        return judge_against_reference(kind, outcome, reference, question)
+        append_record(REFERENCE_LOG, {"question": question, "kind": kind.name, "reference": reference})
+        return kind.judge_against_reference(kind.collect(answer, reference), reference, question)
 
     _print_verdict(question, verdict)
 

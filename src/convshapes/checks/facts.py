@@ -127,28 +127,22 @@ def plain_result(result: object) -> int | list[int]:
     raise WrongType("the function must return an integer (or a tuple of integers); use // (floor division), not /.")
 
 
-def collect_arguments(kind: str, reference: dict) -> tuple:
-    """What collecting an answer of ``kind`` needs besides the answer, from a reference or a key entry."""
-    if kind == "placement":
-        return (reference["input_shape"],)
-    if kind == "cases":
-        return (reference["cases"], reference["argument_names"])
+def no_arguments(reference: dict) -> tuple:
     return ()
 
 
-COLLECTORS = {
-    "shape": shape_facts,
-    "value": value_facts,
-    "model": model_facts,
-    "placement": placement_facts,
-    "cases": cases_facts,
-}
+def placement_arguments(reference: dict) -> tuple:
+    return (reference["input_shape"],)
 
 
-def collect(kind: str, answer: object, *arguments) -> dict:
-    """Collect the facts of an answer, turning every failure into an outcome with a message."""
+def cases_arguments(reference: dict) -> tuple:
+    return (reference["cases"], reference["argument_names"])
+
+
+def collect(facts_of: Callable[..., object], answer: object, *arguments) -> dict:
+    """Collect the facts of an answer with ``facts_of``, turning every failure into an outcome with a message."""
     try:
-        return {"status": Outcome.OK, "facts": COLLECTORS[kind](answer, *arguments)}
+        return {"status": Outcome.OK, "facts": facts_of(answer, *arguments)}
     except Unanswered:
         return {"status": Outcome.UNANSWERED}
     except WrongType as error:

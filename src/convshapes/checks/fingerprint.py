@@ -32,43 +32,50 @@ def _sizes_in_any_order(shape: list) -> list:
     return sorted(shape, key=str)
 
 
-def fingerprinted(kind: str, reference: dict, fingerprint: Fingerprinter, public_only: bool = False) -> dict:
-    """The form of ``reference`` a judge needs; with ``public_only``, cases past the public ones are left out."""
-    if kind == "shape":
-        expected = list(reference["expected"])
-        return {
-            "expected": fingerprint(expected),
-            "rank": len(expected),
-            "without_batch": fingerprint(expected[1:]),
-            "sizes_in_any_order": fingerprint(_sizes_in_any_order(expected)),
-            "axes": [fingerprint([axis, size]) for axis, size in enumerate(expected)],
-            "hints": {fingerprint(list(shape)): hint for shape, hint in reference.get("hints", [])},
-        }
-    if kind == "value":
-        expected = reference["expected"]
-        return {
-            "expected": fingerprint(expected),
-            "type": "integer" if isinstance(expected, int) else "string",
-            "hints": {fingerprint(value): hint for value, hint in reference.get("hints", [])},
-        }
-    if kind == "placement":
-        return {
-            "input_shape": list(reference["input_shape"]),
-            "shape": list(np.shape(reference["expected"])),
-            "expected": fingerprint(reference["expected"]),
-            "known_orders": {fingerprint(order): name for name, order in reference.get("known_orders", {}).items()},
-        }
-    if kind == "cases":
-        count = reference.get("public_cases", len(reference["cases"])) if public_only else len(reference["cases"])
-        return {
-            "cases": reference["cases"][:count],
-            "argument_names": list(reference["argument_names"]),
-            "expected": [fingerprint([index, result]) for index, result in enumerate(reference["expected"][:count])],
-            "mistakes": {
-                hint: [fingerprint([index, result]) for index, result in enumerate(results[:count])]
-                for hint, results in reference.get("mistakes", {}).items()
-            },
-        }
-    if kind == "model":
-        return dict(reference)
-    raise ValueError(f"unknown check kind {kind!r}")
+def fingerprint_shape(reference: dict, fingerprint: Fingerprinter, public_only: bool = False) -> dict:
+    expected = list(reference["expected"])
+    return {
+        "expected": fingerprint(expected),
+        "rank": len(expected),
+        "without_batch": fingerprint(expected[1:]),
+        "sizes_in_any_order": fingerprint(_sizes_in_any_order(expected)),
+        "axes": [fingerprint([axis, size]) for axis, size in enumerate(expected)],
+        "hints": {fingerprint(list(shape)): hint for shape, hint in reference.get("hints", [])},
+    }
+
+
+def fingerprint_value(reference: dict, fingerprint: Fingerprinter, public_only: bool = False) -> dict:
+    expected = reference["expected"]
+    return {
+        "expected": fingerprint(expected),
+        "type": "integer" if isinstance(expected, int) else "string",
+        "hints": {fingerprint(value): hint for value, hint in reference.get("hints", [])},
+    }
+
+
+def fingerprint_placement(reference: dict, fingerprint: Fingerprinter, public_only: bool = False) -> dict:
+    return {
+        "input_shape": list(reference["input_shape"]),
+        "shape": list(np.shape(reference["expected"])),
+        "expected": fingerprint(reference["expected"]),
+        "known_orders": {fingerprint(order): name for name, order in reference.get("known_orders", {}).items()},
+    }
+
+
+def fingerprint_cases(reference: dict, fingerprint: Fingerprinter, public_only: bool = False) -> dict:
+    """With ``public_only``, the cases past the public ones are left out."""
+    count = reference.get("public_cases", len(reference["cases"])) if public_only else len(reference["cases"])
+    return {
+        "cases": reference["cases"][:count],
+        "argument_names": list(reference["argument_names"]),
+        "expected": [fingerprint([index, result]) for index, result in enumerate(reference["expected"][:count])],
+        "mistakes": {
+            hint: [fingerprint([index, result]) for index, result in enumerate(results[:count])]
+            for hint, results in reference.get("mistakes", {}).items()
+        },
+    }
+
+
+def model_contract(reference: dict, fingerprint: Fingerprinter, public_only: bool = False) -> dict:
+    """A model's contract is part of its question: it stays plain."""
+    return dict(reference)

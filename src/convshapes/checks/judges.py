@@ -6,9 +6,11 @@ its answer key) and the grader (against the master's references, fingerprinted o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
-from .fingerprint import Fingerprinter, fingerprinted
+from .fingerprint import Fingerprinter, fingerprint_shape
 from .protocol import NOT_ANSWERED, Outcome
 
 
@@ -67,7 +69,7 @@ def judge_model(facts: dict, entry: dict, fingerprint: Fingerprinter) -> tuple[b
     for layer_type in entry.get("forbidden_layers", []):
         if layer_type in facts["layer_types"]:
             return False, f"the model must not use a {layer_type} layer here."
-    output = fingerprinted("shape", {"expected": [None, *entry["output_shape"]]}, fingerprint)
+    output = fingerprint_shape({"expected": [None, *entry["output_shape"]]}, fingerprint)
     matched, message = judge_shape(facts["output_shape"], output, fingerprint)
     if not matched:
         return False, "the output shape is wrong: " + message
@@ -138,25 +140,10 @@ def judge_cases(facts: list, entry: dict, fingerprint: Fingerprinter) -> tuple[b
     return False, f"wrong for {len(wrong)} of {len(cases)} cases, for example {first}."
 
 
-JUDGES = {
-    "shape": judge_shape,
-    "value": judge_value,
-    "model": judge_model,
-    "placement": judge_placement,
-    "cases": judge_cases,
-}
-
-
-def judge(kind: str, outcome: dict, entry: dict, fingerprint: Fingerprinter) -> tuple[bool, str]:
-    """Judge an outcome (``{"status": "ok", "facts": ...}`` or a failure with its message) against an entry."""
+def judge(judge_facts: Callable, outcome: dict, entry: dict, fingerprint: Fingerprinter) -> tuple[bool, str]:
+    """Judge an outcome (``{"status": "ok", "facts": ...}`` or a failure with its message) with ``judge_facts``."""
     if outcome["status"] == Outcome.UNANSWERED:
         return False, NOT_ANSWERED
     if outcome["status"] != Outcome.OK:
         return False, outcome["message"]
-    return JUDGES[kind](outcome["facts"], entry, fingerprint)
-
-
-def judge_against_reference(kind: str, outcome: dict, reference: dict, question: str) -> tuple[bool, str]:
-    """Judge against a clear reference (the master's, or the author's check call), fingerprinted on the spot."""
-    fingerprint = Fingerprinter("", question)
-    return judge(kind, outcome, fingerprinted(kind, reference, fingerprint), fingerprint)
+    return judge_facts(outcome["facts"], entry, fingerprint)

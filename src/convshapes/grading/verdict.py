@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..checks import describe_model, judge_against_reference
+from ..checks import describe_model
+from ..checks.kinds import kind_named
 from ..checks.protocol import Outcome, verdict_line
 from ..notebook.questions import Question
 
@@ -74,7 +75,8 @@ def _judge_question(question, entry, record, nbval_problem, problems, stopped) -
         return False, "the check did not run: an error in an earlier cell, or the kernel died."
     try:
         outcome = _trusted_outcome(entry["kind"], record)
-        passed, message = judge_against_reference(entry["kind"], outcome, entry["reference"], question.question_id)
+        kind = kind_named(entry["kind"])
+        passed, message = kind.judge_against_reference(outcome, entry["reference"], question.question_id)
     except Exception as error:  # malformed facts are the submission's problem, not the grader's
         return False, f"the exported answer could not be judged ({type(error).__name__})."
     if passed and nbval_problem is not None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import ast
 
-CHECK_KINDS = ("shape", "value", "model", "placement", "cases")
+from ..checks.kinds import KINDS, kind_named
 
 
 def answer_expression(check_source: str, question_id: str, kind: str | None = None) -> str:
     """The source of the answer the cell's one ``check_<kind>`` call inspects (any kind if ``kind`` is None)."""
-    names = {f"check_{kind}"} if kind else {f"check_{name}" for name in CHECK_KINDS}
+    names = {kind_named(kind).function_name} if kind else {each.function_name for each in KINDS.values()}
     calls = [
         node
         for node in ast.walk(ast.parse(check_source))
