@@ -28,7 +28,7 @@ from runtime_profiles import (
     where_it_ran,
 )
 
-from convshapes.authoring.behaviours import BEHAVIOURS, EXAMPLE_TAGS, ONEDNN, example_key, outcome
+from convshapes.authoring.behaviours import BEHAVIOURS, ONEDNN, example_key, is_example, outcome
 from convshapes.authoring.runtimes import (
     ALL_PROFILES,
     DEVELOPER_PROFILES,
@@ -113,7 +113,7 @@ class RunsNotebooks(RunsOnAProfile):
         settings = {f"{self.profile.name} oneDNN {onednn}" for onednn in ONEDNN}
         differing = []
         for cell in runtime.execute(notebook).cells:
-            if cell.cell_type != "code" or not EXAMPLE_TAGS & set(cell.metadata.get("tags", [])):
+            if not is_example(cell):
                 continue
             groups = record[example_key(notebook, cell)]["outcomes"]
             expected = [

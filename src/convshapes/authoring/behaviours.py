@@ -69,11 +69,12 @@ def source_digest(source: str) -> str:
 def examples(path: str) -> list[nbformat.NotebookNode]:
     """The example cells of the notebook at ``path`` (relative to the checkout)."""
     notebook = nbformat.read(ROOT / path, as_version=4)
-    return [
-        cell
-        for cell in notebook.cells
-        if cell.cell_type == "code" and EXAMPLE_TAGS & set(cell.metadata.get("tags", []))
-    ]
+    return [cell for cell in notebook.cells if is_example(cell)]
+
+
+def is_example(cell: nbformat.NotebookNode) -> bool:
+    """A code cell whose outcome the behaviour file records: it fails on purpose, or differs between runtimes."""
+    return cell.cell_type == "code" and bool(EXAMPLE_TAGS & set(cell.metadata.get("tags", [])))
 
 
 def portable(text: str) -> str:
@@ -109,7 +110,7 @@ def measure(setting: Setting, paths: list[str], python: Path) -> dict[str, dict[
             print(f"{setting.name}: {path}", file=sys.stderr)
             executed = nbformat.read(run_notebook(python, ROOT / path, workdir, env, allow_errors=True), as_version=4)
             for cell in executed.cells:
-                if cell.cell_type == "code" and EXAMPLE_TAGS & set(cell.metadata.get("tags", [])):
+                if is_example(cell):
                     found[example_key(path, cell)] = outcome(cell)
     return found
 
