@@ -4,6 +4,7 @@ untouched, and most models get a fix with the thread's output shape among the fi
 from __future__ import annotations
 
 import time
+from collections import Counter
 
 import keras
 import pytest
@@ -32,10 +33,10 @@ def diagnosed(entry: dict):
 def test_the_set_has_25_models_from_public_threads_in_every_kind_the_issue_names():
     assert len(ENTRIES) >= 25 and len(set(IDS)) == len(IDS)
     assert all(entry["url"].startswith("https://") and entry["note"] for entry in ENTRIES)
-    kinds = {entry["kind"] for entry in ENTRIES}
-    assert {"rank", "reshape", "order", "window", "batch", "sequences", "lambda"} <= kinds
-    rank_like = [entry for entry in ENTRIES if entry["kind"] in ("rank", "batch", "sequences")]
-    assert len(rank_like) >= len(ENTRIES) // 2
+    kinds = Counter(entry["kind"] for entry in ENTRIES)
+    assert set(kinds) == {"rank", "reshape", "order", "window", "batch", "sequences", "lambda"}
+    rank_like = kinds["rank"] + kinds["batch"] + kinds["sequences"]  # a rank that does not match, whatever the cause
+    assert rank_like > max(kinds["order"], kinds["window"], kinds["reshape"], kinds["lambda"])
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 _CUTS = re.compile(r"[,)\]}\n]")
+_BACKEND = r"(tf_keras|keras|tensorflow\.keras)(\.src)?(\.api)?\.backend"
 
 
 def source(function: Callable) -> str | None:
@@ -30,22 +31,28 @@ def source(function: Callable) -> str | None:
     lines = linecache.getlines(code.co_filename, function.__globals__)
     text = "".join(lines[code.co_firstlineno - 1 : code.co_firstlineno + 20])
     for keyword in re.finditer(r"\blambda\b", text):
-        candidate = _shortest_expression(text[keyword.start() :])
-        if candidate is not None and _same_code(candidate, code):
-            return candidate
+        tree = _shortest_expression(text[keyword.start() :])
+        if tree is None:
+            continue
+        written, plain = tree
+        for candidate in (written, plain):
+            if _same_code(candidate, code):
+                return candidate
     return None
 
 
-def _shortest_expression(text: str) -> str | None:
-    """The shortest start of ``text`` that is a whole lambda expression, cut before a comma, a bracket or a line end."""
+def _shortest_expression(text: str) -> tuple[str, str] | None:
+    """The shortest start of ``text`` that is a whole lambda expression, cut before a comma, a bracket or a line
+    end: as written (comments dropped, lines joined) and as ``ast.unparse`` writes it."""
     for cut in itertools.chain(_CUTS.finditer(text), [None]):
         candidate = text[: cut.start()] if cut else text
         try:
-            tree = ast.parse(f"({candidate})", mode="eval")
+            tree = ast.parse(f"({candidate}\n)", mode="eval")
         except SyntaxError:
             continue
         if isinstance(tree.body, ast.Lambda):
-            return " ".join(candidate.split())
+            written = " ".join(re.sub(r"#[^\n]*", "", candidate).split())
+            return written, ast.unparse(tree.body)
     return None
 
 
@@ -62,15 +69,27 @@ def backend_modules(function: Callable) -> dict[str, str]:
     """Names the function reads that are a Keras backend module (``K`` for ``from keras import backend as K``)."""
     if not isinstance(function, types.FunctionType):
         return {}
-    names = set(function.__code__.co_names)
     found = {}
-    for name in names:
-        value = function.__globals__.get(name)
-        if inspect.ismodule(value) and re.fullmatch(
-            r"(tf_keras|keras|tensorflow\.keras)(\.src)?(\.api)?\.backend", value.__name__
-        ):
+    for name, value in _names(function).items():
+        if inspect.ismodule(value) and re.fullmatch(_BACKEND, value.__name__):
             found[name] = value.__name__
     return found
+
+
+def _names(function: types.FunctionType) -> dict[str, object]:
+    """What the function's global and free names stand for."""
+    code = function.__code__
+    known = {name: function.__globals__[name] for name in code.co_names if name in function.__globals__}
+    cells = zip(code.co_freevars, function.__closure__ or ())
+    return known | {name: cell.cell_contents for name, cell in cells if _filled(cell)}
+
+
+def _filled(cell) -> bool:
+    try:
+        _ = cell.cell_contents
+    except ValueError:  # a free name not assigned yet
+        return False
+    return True
 
 
 def with_keras_ops(function: Callable, text: str, modules: dict[str, str]) -> tuple[Callable, str] | None:
@@ -81,7 +100,8 @@ def with_keras_ops(function: Callable, text: str, modules: dict[str, str]) -> tu
     for name in modules:
         new_text = re.sub(rf"\b{re.escape(name)}\.", "keras.ops.", new_text)
     try:
-        new_function = eval(new_text, {**function.__globals__, "keras": keras})  # the reader's own lambda, rewritten
+        namespace = {**function.__globals__, **_names(function), "keras": keras}
+        new_function = eval(new_text, namespace)  # the reader's own lambda, its backend calls spelled keras.ops
     except Exception:
         return None
     return new_function, new_text

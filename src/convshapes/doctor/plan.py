@@ -7,6 +7,7 @@ Functional model that is one chain of layers. Every layer the doctor builds is a
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -85,7 +86,7 @@ class Step:
         if self.function is not None:
             return self.cls(self.function, **self.config)
         config = _zero_initializers(self.config) if quick else self.config
-        return self.cls.from_config(config)
+        return self.cls.from_config(copy.deepcopy(config))  # a wrapper's from_config pops its layer
 
 
 def _zero_initializers(config: dict[str, Any]) -> dict[str, Any]:
@@ -152,7 +153,7 @@ def read_step(layer: Any) -> Step:
         return Step(type(layer), config, layer.function, functions.source(layer.function))
     try:
         config = layer.get_config()
-        type(layer).from_config(config)
+        type(layer).from_config(copy.deepcopy(config))
     except Exception as error:  # a custom layer whose config does not rebuild it
         raise UnreadableModel(
             f"Layer {layer.name!r} ({type(layer).__name__}) cannot be copied from its config: {error}"

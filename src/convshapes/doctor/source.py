@@ -6,12 +6,18 @@ The source assumes ``import keras`` and ``from keras import layers``; a Lambda i
 
 from __future__ import annotations
 
+import copy
 import inspect
 from typing import Any
 
 import keras
 
 from .plan import Entry, Plan, Step, automatic_name, snake_case
+
+_IMPLIED = {"Bidirectional": ("backward_layer",)}
+"""Config entries a wrapper makes itself from its layer (Bidirectional's backward copy): never written."""
+_WRAPPED = {"Bidirectional": ("zero_output_for_mask",)}
+"""Arguments a wrapper sets on the layer it wraps: not written in that layer's call."""
 
 
 def plan_source(plan: Plan) -> str:
@@ -39,14 +45,23 @@ def step_source(step: Step) -> str:
         return prefix + _lambda_source(step)
     required = required_arguments(step.cls)
     defaults = _defaults(step, required)
-    parts = [value_source(step.config[name]) for name in required]
+    parts = [_argument_source(step, name) for name in required]
     for key, value in step.config.items():
-        if key in required or (key == "name" and automatic_name(value, step.class_name)):
+        if key in required or key in _IMPLIED.get(step.class_name, ()):
             continue
-        if key in defaults and defaults[key] == value:
+        if key == "name" and automatic_name(value, step.class_name):
+            continue
+        if key != "name" and key in defaults and defaults[key] == value:
             continue
         parts.append(f"{key}={value_source(value)}")
     return f"{prefix}{step.class_name}({', '.join(parts)})"
+
+
+def _argument_source(step: Step, name: str) -> str:
+    value = step.config[name]
+    if isinstance(value, dict) and "class_name" in value and "config" in value:
+        return _object_source(value, step.class_name)
+    return value_source(value)
 
 
 def _lambda_source(step: Step) -> str:
@@ -80,7 +95,7 @@ def _defaults(step: Step, required: list[str]) -> dict[str, Any]:
 def _live(value: Any) -> Any:
     """A serialized layer as a layer (a wrapper's required argument), anything else as it is."""
     if isinstance(value, dict) and "class_name" in value and "config" in value:
-        return keras.layers.deserialize(value)
+        return keras.layers.deserialize(copy.deepcopy(value))
     return value
 
 
@@ -100,12 +115,15 @@ def value_source(value: Any) -> str:
     return repr(value)
 
 
-def _object_source(serialized: dict[str, Any]) -> str:
+def _object_source(serialized: dict[str, Any], wrapper: str = "") -> str:
     """A serialized Keras object: a layer as its call, an initializer with default settings by its name."""
     module = serialized.get("module") or ""
     if module.startswith("keras.layers") or module.startswith("keras.src.layers"):
-        layer = keras.layers.deserialize(serialized)
-        return step_source(Step(type(layer), layer.get_config()))
+        layer = keras.layers.deserialize(copy.deepcopy(serialized))
+        config = {key: value for key, value in layer.get_config().items() if key not in _WRAPPED.get(wrapper, ())}
+        return step_source(Step(type(layer), config))
+    if serialized["class_name"] == "DTypePolicy":
+        return value_source(serialized["config"]["name"])
     name = _short_name(serialized)
     if name is not None:
         return value_source(name)

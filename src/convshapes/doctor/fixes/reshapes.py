@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from ..knowledge import RECURRENT
 from ..plan import Plan, Step
 from ..problem import Problem, shape_text
 from ..walk import Walk
@@ -17,11 +18,16 @@ def propose(plan: Plan, problem: Problem, walk: Walk) -> list[Proposal]:
     """Fixes for the Reshape at ``problem.index``."""
     count = values(problem.got)
     target = tuple(plan.steps[problem.index].config["target_shape"])
-    shapes = list(dict.fromkeys(_one_size_changed(target, count) + _merged(problem.got)))
-    found = [_to(plan, problem, shape, "reshape-size", count=count) for shape in shapes if shape != target]
+    shapes = list(dict.fromkeys(_merged(problem.got) + _one_size_changed(target, count)))
+    found = [
+        _to(plan, problem, shape, "reshape-size", _kept(shape, target), count=count)
+        for shape in shapes
+        if shape != target
+    ]
     if len(target) >= 2 and _fits(target[1:], count):
         found.append(_to(plan, problem, target[1:], "batch-in-reshape"))
     found += _dense_units(plan, problem, walk, target)
+    found += _last_step(plan, problem, walk, target)
     found += padding_everywhere(plan, problem, at_least=1)
     return [item for item in found if item is not None]
 
@@ -50,12 +56,38 @@ def _merged(got: tuple[int | None, ...]) -> list[tuple[int, ...]]:
     return [sizes[:axis] + (sizes[axis] * sizes[axis + 1],) + sizes[axis + 2 :] for axis in range(len(sizes) - 1)]
 
 
-def _to(plan: Plan, problem: Problem, shape: tuple[int, ...], kind: str, **names: object) -> Proposal | None:
+def _kept(shape: tuple[int, ...], target: tuple[int, ...]) -> int:
+    """A target of the reader's rank that keeps one of its sizes in place is likelier (+4)."""
+    same_place = len(shape) == len(target) and any(a == b for a, b in zip(shape, target))
+    return 4 if same_place else 0
+
+
+def _to(plan: Plan, problem: Problem, shape: tuple[int, ...], kind: str, adjust: int = 0, **names: object):
     step = reshape_step(plan, shape)
     if step is None:
         return None
     step = Step(step.cls, {**step.config, "name": problem.layer})
-    return proposal(kind, plan.put(problem.index, step), code=code(step), **names)
+    return proposal(kind, plan.put(problem.index, step), adjust, code=code(step), **names)
+
+
+def _last_step(plan: Plan, problem: Problem, walk: Walk, target: tuple[int, ...]) -> list[Proposal]:
+    """return_sequences=False in the recurrent layer before a Reshape whose target is one of its steps."""
+    if len(problem.got) < 3 or None in problem.got[2:] or not _fits(target, math.prod(problem.got[2:])):
+        return []
+
+    def returns_steps(step: Step) -> bool:
+        holder = step.inner() if step.class_name == "Bidirectional" else step
+        return holder.class_name in RECURRENT and bool(holder.config.get("return_sequences"))
+
+    position = nearest(plan, problem.index, returns_steps, walk)
+    if position is None:
+        return []
+    step = plan.steps[position]
+    if step.class_name == "Bidirectional":
+        changed = step.with_inner(step.inner().with_config(return_sequences=False))
+    else:
+        changed = step.with_config(return_sequences=False)
+    return [proposal("last-step", plan.put(position, changed), target=step.name, layer=problem.layer)]
 
 
 def _dense_units(plan: Plan, problem: Problem, walk: Walk, target: tuple[int, ...]) -> list[Proposal]:
