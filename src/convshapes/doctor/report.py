@@ -11,7 +11,6 @@ import keras
 
 from ..decoder import Explanation
 from ..shapes.ledger import ShapeLedger
-from .plan import Plan
 from .problem import Problem, shape_text
 from .search import Found
 from .source import plan_source
@@ -34,10 +33,6 @@ class Fix:
     def title(self) -> str:
         """What the fix changes: one sentence per change."""
         return " Then: ".join(self.changes) if len(self.changes) > 1 else self.changes[0]
-
-    @property
-    def plan(self) -> Plan:
-        return self._found.plan
 
     @cached_property
     def code(self) -> str:

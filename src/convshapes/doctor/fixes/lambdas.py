@@ -41,8 +41,8 @@ def propose(plan: Plan, problem: Problem, walk: Walk) -> list[Proposal]:
     new = Step(step.cls, {**step.config}, function, text)
     if functions.run(new.make(), batch) is None:
         return []
-    module = ", ".join(sorted(set(modules.values())))
-    return [proposal("lambda-ops", plan.put(problem.index, new), module=module, code=code(new))]
+    names = ", ".join(sorted(modules))
+    return [proposal("lambda-ops", plan.put(problem.index, new), names=names, code=code(new))]
 
 
 def _same_values(plan: Plan, problem: Problem, step: Step, batch, output) -> list[Proposal]:
