@@ -16,8 +16,8 @@ from .plan import Entry, Plan, Step, automatic_name, snake_case
 
 _IMPLIED = {"Bidirectional": ("backward_layer",)}
 """Config entries a wrapper makes itself from its layer (Bidirectional's backward copy): never written."""
-_WRAPPED = {"Bidirectional": ("zero_output_for_mask",)}
-"""Arguments a wrapper sets on the layer it wraps: not written in that layer's call."""
+_WRAPPED = {"Bidirectional": ("zero_output_for_mask", "name")}
+"""Arguments a wrapper sets on the layer it wraps (Bidirectional names it forward_...): not written."""
 
 
 def plan_source(plan: Plan) -> str:
@@ -33,12 +33,12 @@ def entry_source(entry: Entry) -> str:
         parts.append(f"batch_size={entry.batch_size}")
     if entry.dtype != "float32":
         parts.append(f"dtype={value_source(entry.dtype)}")
-    if not automatic_name(entry.name, "InputLayer") and entry.name != "input_layer":
+    if not automatic_name(entry.name, "InputLayer"):
         parts.append(f"name={value_source(entry.name)}")
     return f"keras.Input({', '.join(parts)})"
 
 
-def step_source(step: Step) -> str:
+def step_source(step: Step, hidden: tuple[str, ...] = ()) -> str:
     """The call that makes the layer, e.g. ``layers.Conv2D(32, (3, 3), activation="relu")``."""
     prefix = "layers." if getattr(keras.layers, step.class_name, None) is step.cls else ""
     if step.function is not None:
@@ -47,13 +47,12 @@ def step_source(step: Step) -> str:
     defaults = _defaults(step, required)
     parts = [_argument_source(step, name) for name in required]
     for key, value in step.config.items():
-        if key in required or key in _IMPLIED.get(step.class_name, ()):
+        if key in required or key == "name" or key in hidden or key in _IMPLIED.get(step.class_name, ()):
             continue
-        if key == "name" and automatic_name(value, step.class_name):
-            continue
-        if key != "name" and key in defaults and defaults[key] == value:
-            continue
-        parts.append(f"{key}={value_source(value)}")
+        if not (key in defaults and defaults[key] == value):
+            parts.append(f"{key}={value_source(value)}")
+    if "name" not in hidden and not automatic_name(step.name, step.class_name):
+        parts.append(f"name={value_source(step.name)}")
     return f"{prefix}{step.class_name}({', '.join(parts)})"
 
 
@@ -120,8 +119,7 @@ def _object_source(serialized: dict[str, Any], wrapper: str = "") -> str:
     module = serialized.get("module") or ""
     if module.startswith("keras.layers") or module.startswith("keras.src.layers"):
         layer = keras.layers.deserialize(copy.deepcopy(serialized))
-        config = {key: value for key, value in layer.get_config().items() if key not in _WRAPPED.get(wrapper, ())}
-        return step_source(Step(type(layer), config))
+        return step_source(Step(type(layer), layer.get_config()), hidden=_WRAPPED.get(wrapper, ()))
     if serialized["class_name"] == "DTypePolicy":
         return value_source(serialized["config"]["name"])
     name = _short_name(serialized)
