@@ -11,7 +11,6 @@ KNOWLEDGE_FILE = Path(__file__).resolve().parents[1] / "data" / "doctor.toml"
 _DATA = tomllib.loads(KNOWLEDGE_FILE.read_text(encoding="utf-8"))
 _SPATIAL = re.compile(r"^(?P<stem>\w*?)(?P<dims>[123])D$")
 
-SECOND_CHANGE: int = _DATA["second_change"]
 ELEMENTWISE: frozenset[str] = frozenset(_DATA["elementwise"]["classes"])
 RECURRENT: frozenset[str] = frozenset(_DATA["recurrent"]["classes"])
 

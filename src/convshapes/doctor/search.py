@@ -1,9 +1,9 @@
 """Build every proposed fix, add a second change where one fix leaves a later layer broken, keep what builds.
 
-Fixes are ordered by likelihood: the kind's (``data/doctor.toml``), moved by what the proposer saw; a fix of two
-changes scores the mean of both less ``second_change``, and a fix whose output loses the vector the rest of the
-model makes (a classifier whose fix ends in a sequence or a map) scores less. A pair of changes is dropped when
-one of them builds alone.
+Every fix of one change comes before every fix of two; within each, fixes are ordered by likelihood: the kind's
+(``data/doctor.toml``), moved by what the proposer saw (a pair scores the mean of both),
+and lower for a fix whose output loses the vector the rest of the model makes (a classifier whose fix ends in a
+sequence or a map). A pair of changes is dropped when one of them builds alone.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .fixes import Proposal, proposals
-from .knowledge import RECURRENT, SECOND_CHANGE
+from .knowledge import RECURRENT
 from .plan import Plan
 from .problem import Problem, diagnose_failure
 from .walk import Walk, walk
@@ -65,9 +65,9 @@ def search(plan: Plan, problem: Problem, broken: Walk) -> tuple[list[Found], int
         for second in _proposals(first.plan, second_problem, result):
             outcome = built(second.plan)
             if outcome.failure is None and second.title not in alone:
-                score = _score((first.likely + second.likely) // 2 - SECOND_CHANGE, outcome, vector)
+                score = _score((first.likely + second.likely) // 2, outcome, vector)
                 _keep(found, Found((first, second), second.plan, outcome, score))
-    ranked = sorted(found.values(), key=lambda item: -item.score)
+    ranked = sorted(found.values(), key=lambda item: (len(item.changes), -item.score))
     return ranked, len(walks)
 
 
