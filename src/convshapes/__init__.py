@@ -8,10 +8,8 @@ needs no numpy: the website runs the decoder in Pyodide's core, which has none. 
 shape doctor, which needs Keras) and the IPython extension's hooks (``%load_ext convshapes``) load the same way.
 """
 
-from importlib import import_module
-
-from . import shapes as _shapes
 from .decoder import explain as explain  # ``convshapes.explain(message)``; not part of ``import *``
+from .lazy import lazy_names
 from .shapes import __all__ as __all__
 
 _ELSEWHERE = {
@@ -22,16 +20,4 @@ _ELSEWHERE = {
 """Names looked up elsewhere on first use, not part of ``import *``."""
 
 
-def __getattr__(name: str):
-    if name in __all__:
-        value = getattr(_shapes, name)
-    elif name in _ELSEWHERE:
-        value = getattr(import_module(_ELSEWHERE[name], __name__), name)
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, *_ELSEWHERE})
+__getattr__, __dir__ = lazy_names(__name__, {**dict.fromkeys(__all__, ".shapes"), **_ELSEWHERE})

@@ -6,20 +6,10 @@ the doctor adds what only the model can tell: where it breaks, and which changes
 Keras, so they load on first use (PEP 562): loading the IPython extension imports only the decoder.
 """
 
-from importlib import import_module
+from ..lazy import lazy_names
 
 _LAZY = {"diagnose": ".diagnosis", "Diagnosis": ".report", "Fix": ".report"}
 
 __all__ = ["Diagnosis", "Fix", "diagnose"]
 
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)

@@ -5,8 +5,7 @@ folds and the ledger, which the error decoder needs, import without numpy (the w
 Pyodide's core, which has none).
 """
 
-from importlib import import_module
-
+from ..lazy import lazy_names
 from .arithmetic import (
     conv_output_length,
     conv_transpose_output_length,
@@ -55,14 +54,4 @@ __all__ = [
     "shape_ledger",
 ]
 
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)
