@@ -130,7 +130,7 @@ def test_a_legacy_model_with_two_leading_none_axes_is_told_its_sample_shape():
         "shape (None, None, 224, 224, 3)."
     )
     explanation = explain(message)
-    assert explanation.anchor == "err-batch-in-input" and "keras.Input(shape=(224, 224, 3))" in explanation.fix
+    assert explanation.anchor == "dw-batch-input-shape" and "keras.Input(shape=(224, 224, 3))" in explanation.fix
 
 
 def test_a_reshape_given_separate_integers_gets_them_as_one_tuple():

@@ -151,9 +151,10 @@ def match_decoder_size(facts: Facts) -> str:
 
 def derive_concat(facts: Facts) -> Facts:
     """What sets the two joined maps apart: ``rounded`` (1 to 4 pixels), ``halved`` (a power of two), ``zero``,
-    ``ranks_differ``; ``numbers``: whether the message gives sizes at all."""
+    ``ranks_differ``, ``steps_differ`` (two sequences of other lengths); ``numbers``: whether the message gives
+    sizes at all."""
     if "left" not in facts and "a" not in facts:
-        return {"numbers": "no", "layout": ""}
+        return {"numbers": "no", "layout": "", "steps_differ": "no"}
     if "left" in facts:
         left, right = dims(facts["left"]), dims(facts["right"])
         pairs = [(a, b) for a, b in zip(left[1:-1], right[1:-1]) if a is not None and b is not None and a != b]
@@ -179,6 +180,14 @@ def derive_concat(facts: Facts) -> Facts:
         "ranks_differ": yes(ranks_differ),
         "layout": layout,
         "tiny_rank": yes("left" in facts and min(len(left), len(right)) < 2),
+        "steps_differ": yes(
+            "left" in facts
+            and len(left) == len(right) == 3
+            and None not in (left[1], right[1])
+            and left[1] != right[1]
+            and not rounded
+            and not halved
+        ),
         "numbers": "yes",
     }
 
