@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import keras
 
+from ...error_text import essential_message
 from .. import functions
 from ..plan import Plan, Step
 from ..problem import Problem, shape_text
@@ -20,7 +21,7 @@ def eager_error(step: Step, got: tuple[int | None, ...]) -> str | None:
     try:
         step.make()(batch)
     except Exception as error:
-        return f"{type(error).__name__}: {' '.join(str(error).split())}"
+        return f"{type(error).__name__}: {' '.join(essential_message(str(error)).split())}"
     return None
 
 
