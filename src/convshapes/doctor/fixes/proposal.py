@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import keras
 
+from ...decoder.fixes.numbers import product
 from ..knowledge import FIX_KINDS
 from ..plan import Plan, Step
 from ..source import step_source
@@ -60,7 +60,7 @@ def code(step: Step) -> str:
 
 def values(shape: Shape) -> int | None:
     """The number of values in one sample of ``shape`` (batch axis excluded), None if a size is unknown."""
-    return None if None in shape[1:] else math.prod(shape[1:])
+    return product(shape[1:])
 
 
 def same_rank_since(walk: Walk, start: int, index: int) -> bool:
