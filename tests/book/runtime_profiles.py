@@ -31,6 +31,7 @@ from convshapes.authoring.runtimes import (
     run_notebook,
 )
 from convshapes.error_text import first_sentence
+from convshapes.notebook.cell_names import as_python
 
 GIT_INSTALL = re.compile(r"convshapes @ git\+https://github\.com/[^\"']+")
 PRETEND_COLAB = 'import sys, types\nsys.modules["google.colab"] = types.ModuleType("google.colab")\n'
@@ -187,7 +188,7 @@ def imports_torch(notebook: nbformat.NotebookNode) -> bool:
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        for node in ast.walk(ast.parse(cell.source)):
+        for node in ast.walk(ast.parse(as_python(cell.source))):
             if isinstance(node, ast.Import):
                 modules = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):

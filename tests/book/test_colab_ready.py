@@ -244,6 +244,8 @@ def test_the_locked_profile_installs_the_torch_that_make_test_installs():
         ("import torchvision", False),
         ("x = 'import torch'", False),
         ("from . import torch_helpers", False),
+        ("%load_ext convshapes\nimport torch", True),
+        ("!pip install torch\nimport numpy", False),
     ],
 )
 def test_imports_torch_reads_import_statements(source, expected):

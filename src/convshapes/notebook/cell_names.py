@@ -8,10 +8,15 @@ from __future__ import annotations
 import symtable
 
 
-def _module_table(source: str) -> symtable.SymbolTable:
+def as_python(source: str) -> str:
+    """The cell's source with its IPython syntax turned into plain Python, as IPython runs it."""
     from IPython.core.inputtransformer2 import TransformerManager
 
-    return symtable.symtable(TransformerManager().transform_cell(source), "<cell>", "exec")
+    return TransformerManager().transform_cell(source)
+
+
+def _module_table(source: str) -> symtable.SymbolTable:
+    return symtable.symtable(as_python(source), "<cell>", "exec")
 
 
 def bound_names(source: str) -> dict[str, bool]:
