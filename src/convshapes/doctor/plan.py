@@ -23,9 +23,13 @@ class UnreadableModel(ValueError):
 
 
 def snake_case(class_name: str) -> str:
-    """The name Keras gives a layer of this class (``MaxPooling2D`` -> ``max_pooling2d``)."""
-    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", re.sub(r"\W+", "", class_name))
-    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
+    """The name Keras gives a layer of this class (``MaxPooling2D`` -> ``max_pooling2d``), by Keras' own rule.
+
+    Keras exports no public name for this rule; ``keras.src.utils.naming.to_snake_case`` is where every Keras 3
+    from 3.0 keeps it, and a copy here could drift from the names Keras makes up."""
+    from keras.src.utils.naming import to_snake_case
+
+    return to_snake_case(class_name)
 
 
 def automatic_name(name: str | None, class_name: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..decoder.fixes.numbers import show
 from ..error_text import essential_message
 from ..shapes.ledger import axis_roles
 from .knowledge import class_rank
@@ -43,10 +44,6 @@ def needed_rank(step: Step) -> int | None:
     if step.class_name == "Permute":
         return len(step.config["dims"]) + 1
     return class_rank(step.class_name)
-
-
-def shape_text(shape: Shape) -> str:
-    return "(" + ", ".join("None" if size is None else str(size) for size in shape) + ")"
 
 
 def windows(step: Step) -> tuple[tuple[int, ...], str] | None:
@@ -92,13 +89,13 @@ def diagnose_failure(plan: Plan, failure: Failure) -> Problem:
     rank = needed_rank(step)
     if failure.what == "silent":
         sentence = (
-            f"{who} gets {shape_text(got)}, and Keras cannot work out the shape its function returns, so a "
+            f"{who} gets {show(got)}, and Keras cannot work out the shape its function returns, so a "
             "Sequential model of these layers has no output shape (nothing is raised)."
         )
         return Problem(kind="silent", sentence=sentence, **base)
     if rank is not None and rank != len(got):
         roles = ", ".join(axis_roles((None,) * rank, failure.layer))
-        sentence = f"{who} needs {rank} axes ({roles}) and got {len(got)}: {shape_text(got)}."
+        sentence = f"{who} needs {rank} axes ({roles}) and got {len(got)}: {show(got)}."
         return Problem(kind="rank", sentence=sentence, needs=rank, **base)
     short = short_axes(step, got)
     if short or failure.what == "empty":
@@ -108,15 +105,15 @@ def diagnose_failure(plan: Plan, failure: Failure) -> Problem:
         values = math.prod(got[1:])
         if -1 in target or math.prod(target) != values:
             sentence = (
-                f"{who} needs {_target_values(target)} per sample for its target {shape_text(target)} and got "
-                f"{shape_text(got)}: {values} values."
+                f"{who} needs {_target_values(target)} per sample for its target {show(target)} and got "
+                f"{show(got)}: {values} values."
             )
             return Problem(kind="reshape", sentence=sentence, **base)
     if failure.what == "several":
         sentence = f"{who} returns more than one tensor; a Sequential model passes one from layer to layer."
         return Problem(kind="several", sentence=sentence, **base)
     first = (message or "it raised an error").split("\n")[0]
-    return Problem(kind="other", sentence=f"{who} cannot take {shape_text(got)}: {first}", **base)
+    return Problem(kind="other", sentence=f"{who} cannot take {show(got)}: {first}", **base)
 
 
 def _target_values(target: tuple[int, ...]) -> str:
@@ -130,6 +127,6 @@ def _window_sentence(step: Step, who: str, got: Shape, short: list, output: Shap
         _, length, size = short[0]
         return (
             f'{who} needs at least {size} steps on each axis its window slides over (padding="{padding}") '
-            f"and got {shape_text(got)}, with an axis of {length}."
+            f"and got {show(got)}, with an axis of {length}."
         )
-    return f"{who} got {shape_text(got)} and returns {shape_text(output)}: an axis of size 0, so no output is left."
+    return f"{who} got {show(got)} and returns {show(output)}: an axis of size 0, so no output is left."

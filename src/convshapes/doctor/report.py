@@ -10,8 +10,9 @@ from functools import cached_property
 import keras
 
 from ..decoder import Explanation
+from ..decoder.fixes.numbers import show
 from ..shapes.ledger import ShapeLedger
-from .problem import Problem, shape_text
+from .problem import Problem
 from .search import Found
 from .source import plan_source
 
@@ -48,12 +49,10 @@ class Fix:
             return keras.Sequential([tensor, *(step.make() for step in self._found.plan.steps)], name="fixed_model")
 
     def __str__(self) -> str:
-        return "\n".join(
-            [self.title, f"Output shape: {shape_text(self.output_shape)}.", "", str(self.ledger), "", self.code]
-        )
+        return "\n".join([self.title, f"Output shape: {show(self.output_shape)}.", "", str(self.ledger), "", self.code])
 
     def __repr__(self) -> str:
-        return f"<Fix: {self.title} Output shape {shape_text(self.output_shape)}>"
+        return f"<Fix: {self.title} Output shape {show(self.output_shape)}>"
 
     def _repr_pretty_(self, printer, cycle) -> None:
         printer.text(str(self))
@@ -90,7 +89,7 @@ class Diagnosis:
         if self.problem is None:
             return "\n".join(
                 [
-                    f"No problem found: the model builds, and its output shape is {shape_text(self.output_shape)}.",
+                    f"No problem found: the model builds, and its output shape is {show(self.output_shape)}.",
                     "",
                     str(self.ledger),
                 ]
@@ -112,7 +111,7 @@ class Diagnosis:
         verb = "fixes build" if count > 1 else "fix builds"
         lines = [f"{count} {verb}, likeliest first (the doctor built {self.tried} candidates):"]
         for number, fix in enumerate(self.fixes[:SHOWN], 1):
-            lines.append(f"{number}. {fix.title} Output shape: {shape_text(fix.output_shape)}.")
+            lines.append(f"{number}. {fix.title} Output shape: {show(fix.output_shape)}.")
         if count > SHOWN:
             lines.append(f"({count - SHOWN} more in .fixes.)")
         best = self.fixes[0]

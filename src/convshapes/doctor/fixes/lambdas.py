@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import keras
 
+from ...decoder.fixes.numbers import show
 from ...error_text import essential_message
 from .. import functions
 from ..plan import Plan, Step
-from ..problem import Problem, shape_text
+from ..problem import Problem
 from ..walk import Walk
 from .proposal import Proposal, code, proposal
 
@@ -59,5 +60,5 @@ def _same_values(plan: Plan, problem: Problem, step: Step, batch, output) -> lis
     if layer is not None:
         found.append(proposal("lambda-layer", plan.put(problem.index, layer), code=code(layer)))
     given = step.with_config(output_shape=shape)
-    found.append(proposal("lambda-output-shape", plan.put(problem.index, given), shape=shape_text(shape)))
+    found.append(proposal("lambda-output-shape", plan.put(problem.index, given), shape=show(shape)))
     return found

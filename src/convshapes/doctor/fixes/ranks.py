@@ -7,9 +7,10 @@ import math
 
 import keras
 
+from ...decoder.fixes.numbers import show
 from ..knowledge import ELEMENTWISE, RECURRENT, spatial_dims, twin
 from ..plan import Plan, Step
-from ..problem import Problem, needed_rank, shape_text
+from ..problem import Problem, needed_rank
 from ..source import required_arguments
 from ..walk import Walk
 from .proposal import Proposal, code, insert_reshape, nearest, proposal, same_rank_since
@@ -39,7 +40,7 @@ def _too_few(plan: Plan, problem: Problem, walk: Walk) -> list[Proposal]:
         found += _swap(plan, problem, -1, adjust=0)
     if same_rank_since(walk, 0, problem.index):
         shape = plan.entry.shape + (1,) * missing
-        found.append(proposal("input-axis", plan.with_shape(shape), layer=problem.layer, shape=shape_text(shape)))
+        found.append(proposal("input-axis", plan.with_shape(shape), layer=problem.layer, shape=show(shape)))
     return found
 
 
@@ -52,7 +53,7 @@ def _too_many(plan: Plan, problem: Problem, walk: Walk) -> list[Proposal]:
         if same_rank_since(walk, 0, problem.index) and len(plan.entry.shape) > 1:
             shape = plan.entry.shape[1:]
             adjust = -25 if any(_reads_sequences(step) for step in plan.steps) else 0  # the axis may be time
-            found.append(proposal("batch-in-input", plan.with_shape(shape), adjust, shape=shape_text(shape)))
+            found.append(proposal("batch-in-input", plan.with_shape(shape), adjust, shape=show(shape)))
     return found
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import math
 
+from ...decoder.fixes.numbers import show
 from ..knowledge import RECURRENT
 from ..plan import Plan, Step
-from ..problem import Problem, shape_text
+from ..problem import Problem
 from ..walk import Walk
 from .proposal import Proposal, code, nearest, proposal, reshape_step, values
 from .windows import padding_everywhere
@@ -101,4 +102,4 @@ def _dense_units(plan: Plan, problem: Problem, walk: Walk, target: tuple[int, ..
         return []
     dense = plan.steps[position]
     changed = plan.put(position, dense.with_config(units=units))
-    return [proposal("dense-units", changed, target=dense.name, units=units, target_shape=shape_text(target))]
+    return [proposal("dense-units", changed, target=dense.name, units=units, target_shape=show(target))]
