@@ -6,45 +6,26 @@ student's row. The master is the small fixture assignment (1 + 2 points)."""
 import csv
 import hashlib
 import json
-import subprocess
-import sys
 import time
 
 import nbformat
 import pytest
-from notebook_files import ROOT
+from mini_submissions import (
+    CONV1D,
+    CONV1D_CHECK,
+    CORRECT_SHAPE,
+    LENGTH,
+    LENGTH_CHECK,
+    MASTER,
+    SOLUTION,
+    answered,
+    blank,
+    grade_cli,
+)
 
-from convshapes.authoring.generate import exercise_from_solution
 from convshapes.notebook.format import write_canonical
-from convshapes.notebook.questions import questions
 
-MASTER = ROOT / "tests" / "fixtures" / "mini_solution.ipynb"
-SOLUTION = nbformat.read(MASTER, as_version=4)
-QUESTIONS = questions(SOLUTION)
-CONV1D, LENGTH = (question.answer_index for question in QUESTIONS)
-CONV1D_CHECK, LENGTH_CHECK = (question.check_index for question in QUESTIONS)
-CORRECT_SHAPE = "predicted_shape = (16, 98, 32)\n"
-CORRECT_LENGTH = "def output_length(length, kernel_size):\n    return length - kernel_size + 1\n"
 CELL_TIMEOUT, TOTAL_TIMEOUT = 20, 150
-
-
-def grade_cli(submissions, master, out, *options, timeout: int) -> subprocess.CompletedProcess:
-    """Run `convshapes grade` as an instructor would, in a separate process."""
-    command = [sys.executable, "-m", "convshapes.cli", "grade", str(submissions), "--master", str(master)]
-    return subprocess.run(
-        [*command, "--out", str(out), *map(str, options)], capture_output=True, text=True, timeout=timeout
-    )
-
-
-def blank():
-    return exercise_from_solution(SOLUTION)
-
-
-def answered(shape=CORRECT_SHAPE, length=CORRECT_LENGTH):
-    notebook = blank()
-    notebook.cells[CONV1D].source = shape
-    notebook.cells[LENGTH].source = length
-    return notebook
 
 
 def edited(notebook, change):

@@ -5,8 +5,8 @@ import io
 
 import nbformat
 import pytest
+from mini_submissions import MASTER, answered, grade_cli
 from small_master import student_result
-from test_grade import MASTER, answered, grade_cli
 
 from convshapes.grading.lms import canvas_csv, canvas_user_id, scores_csv, write_lms_gradebooks
 from convshapes.grading.settings import CanvasMatch, GradingSettings, LmsFormat
