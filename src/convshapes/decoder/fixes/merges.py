@@ -9,7 +9,11 @@ Facts = dict[str, str]
 
 def derive_merge(facts: Facts) -> Facts:
     """How the two shapes (one sample each, no batch axis) differ: ``widths`` (two vectors), ``reordered`` (the
-    same sizes in another order), ``rounded`` (a few steps or pixels apart, the channels equal)."""
+    same sizes in another order), ``rounded`` (a few steps or pixels apart, the channels equal).
+
+    PyTorch's element-wise message gives only the two sizes at one axis (see :func:`derive_sizes`)."""
+    if "left" not in facts:
+        return derive_sizes(facts)
     left, right = dims(facts["left"]), dims(facts["right"])
     same_rank = len(left) == len(right) and None not in left + right
     spatial = [(a, b) for a, b in zip(left[:-1], right[:-1]) if a != b] if same_rank else []
@@ -23,8 +27,25 @@ def derive_merge(facts: Facts) -> Facts:
     }  # fmt: skip
 
 
+def derive_sizes(facts: Facts) -> Facts:
+    """PyTorch's ``The size of tensor a (A) must match the size of tensor b (B) at non-singleton dimension D``:
+    ``rounded`` when the two differ by 1 to 4 at a spatial axis (2 or more of (N, C, H, W)), as a stride-2 step
+    that rounded an odd size leaves them. Other sizes come from attention masks, embeddings and labels as often."""
+    a, b, axis = (int(facts.get(name) or 0) for name in ("a", "b", "axis"))
+    return {
+        "widths": "no",
+        "reordered": "no",
+        "rounded": yes(axis >= 2 and 0 < abs(a - b) <= 4 and min(a, b) >= 2),
+    }
+
+
 def read_merge(facts: Facts) -> str:
     """What the merge message says."""
+    if "left" not in facts:
+        return (
+            f"Two tensors combined value by value (+, *, an in-place +=) have {facts['a']} and {facts['b']} entries "
+            f"at axis {facts['axis']}: every axis must agree (or be 1, to broadcast)."
+        )
     return (
         f"An element-wise merge (Add, Multiply, Subtract, Average, Maximum) got one sample shaped {facts['left']} and "
         f"one shaped {facts['right']}: it adds or multiplies value by value, so every size must agree."

@@ -10,8 +10,10 @@ Facts = dict[str, str]
 
 def read_channels(facts: Facts) -> str:
     """What the channels message says: the weight's in_channels against axis 1 of the input."""
+    layout = "(in_channels, out_channels, kernel...) in a ConvTranspose"
+    layout = layout if "transposed" in facts else "(out_channels, in_channels, kernel...)"
     return (
-        f"The layer's weight {show(dims(facts['weight']))} is (out_channels, in_channels, kernel...), so it takes "
+        f"The layer's weight {show(dims(facts['weight']))} is {layout}, so it takes "
         f"{facts['expected']} input channels; PyTorch reads axis 1 of the input {show(dims(facts['input']))} as "
         f"channels and finds {facts['got']}."
     )
@@ -49,15 +51,20 @@ def other_in_channels(facts: Facts) -> str:
 
 
 def read_rank(facts: Facts) -> str:
-    """What the input-rank message says."""
+    """What the input-rank message says (old PyTorch and Lua Torch messages give only part of it)."""
+    if "input" not in facts:
+        weight = f" {facts['weight']}" if "weight" in facts else ""
+        return f"The layer's weight{weight} needs an input with one axis per weight axis: (N, C, spatial...)."
     given, batched = dims(facts["input"]), int(facts["batched"])
-    if "op" in facts:
-        return f"{facts['op']} takes {batched - 1}-D (C, ...) or {batched}-D (N, C, ...) input; it got {len(given)}-D {show(given)}."
+    if "weight_rank" not in facts:
+        return f"{facts.get('op', 'The layer')} takes {batched - 1}-D (C, ...) or {batched}-D (N, C, ...) input; it got {len(given)}-D {show(given)}."
     return f"The layer's {facts['weight_rank']}-D weight needs {batched}-D input (N, C, ...); it got {len(given)}-D {show(given)}."
 
 
 def derive_rank(facts: Facts) -> Facts:
     """``change``, where a size-1 axis sits, whether it looks like torchsummary's batch, and the layer's in_channels."""
+    if "input" not in facts:
+        return {"change": "", "one_at": "", "summary_batch": "no", "in_channels": "", "pointwise": "no"}
     given, batched = dims(facts["input"]), int(facts["batched"])
     weight = dims(facts.get("weight"))
     return {
@@ -133,18 +140,24 @@ def derive_linear(facts: Facts) -> Facts:
     """``flattened_wrong``: the rows are the batch times other axes (a map's last axis, or view(-1, small));
     ``plausible``: the numbers look like a conv network's.
 
-    One row of up to 2047 features is how projections of embeddings (not flattened maps) usually fail.
+    One row of up to 2047 features is how projections of embeddings (not flattened maps) usually fail, and one row
+    holding a whole multiple of fewer than 100 in_features is stacked observations of an MLP (a policy's state), not
+    a flattened conv map. A square weight (in_features == out_features) projects inside a recurrent or attention
+    block; the first Linear after a flattened map narrows it.
     """
     rows, features, wanted = (int(facts[name]) for name in ("rows", "features", "in"))
+    square = wanted == int(facts["out"]) and features < wanted
     total = rows * features
     flattened_wrong = bool(wanted) and features <= 64 and total % wanted == 0 and total // wanted < rows
     single_small = rows == 1 and features < 2048
     embedding = (rows <= 2 and features in EMBEDDING_WIDTHS) or features == TRANSFORMER_WIDTH
-    batch_in_features = rows == 1 and bool(wanted) and features > wanted and features % wanted == 0
+    batch_in_features = rows == 1 and wanted >= 100 and features > wanted and features % wanted == 0
     return {
         "flattened_wrong": yes(flattened_wrong),
         "batch_in_features": yes(batch_in_features),
-        "plausible": yes(flattened_wrong or batch_in_features or (rows <= 1024 and not single_small and not embedding)),
+        "plausible": yes(
+            flattened_wrong or batch_in_features or (rows <= 1024 and not single_small and not embedding and not square)
+        ),
     }
 
 

@@ -163,6 +163,10 @@ def derive_concat(facts: Facts) -> Facts:
     else:
         pairs, ranks_differ, zero = [(int(facts["a"]), int(facts["b"]))], False, False
     rounded = bool(pairs) and all(abs(a - b) <= 4 and min(a, b) >= 2 for a, b in pairs)
+    if "left" in facts and not rounded and not ranks_differ and len(left) >= 4 and left[1] != right[1]:
+        # channels-first maps (Keras 1's 'th' ordering, concat_axis=1): the rows and columns come after axis 1
+        first = [(a, b) for a, b in zip(left[2:], right[2:]) if a is not None and b is not None and a != b]
+        rounded = bool(first) and all(abs(a - b) <= 4 and min(a, b) >= 2 for a, b in first)
     halved = bool(pairs) and all(
         min(a, b) > 0 and max(a, b) % min(a, b) == 0 and power_of_two(max(a, b) // min(a, b)) for a, b in pairs
     )

@@ -61,6 +61,8 @@ def derive(facts: Facts) -> Facts:
 
 def read(facts: Facts) -> str:
     """What the message says: which window did not fit which axis."""
+    if "resized" in facts:
+        return f"PyTorch was asked to resize a map of ({facts['resized']}) to ({facts['output']}): a size of 0."
     if "given" in facts or "x" in facts.get("output", ""):
         source = f" from an input of {facts['given']}" if "given" in facts else ""
         return f"PyTorch computed an output of {facts['output']} (channels x spatial){source}: an axis is left with no step."
