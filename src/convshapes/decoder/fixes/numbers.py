@@ -7,8 +7,8 @@ import re
 
 from ...shapes.folding import fold_options
 
-SHAPE_ITEM = r"Dimension\(\w+\)|None|\?|-?\d+"
-UNKNOWN = re.compile(r"None|\?|Dimension\(None\)")
+SHAPE_ITEM = r"Dimension\(\w+\)|None|null|\?|-?\d+"
+UNKNOWN = re.compile(r"None|null|\?|Dimension\(None\)")
 
 Shape = tuple[int | None, ...]
 

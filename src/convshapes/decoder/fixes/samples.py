@@ -56,8 +56,9 @@ def derive_input(facts: Facts) -> Facts:
     expected, found = _model_shapes(facts)
     sample = expected[1:]
     if "dims" in facts:  # only the number of axes is known: no sizes to compare
-        more = len(found) > len(expected) >= 3
-        relation = "fewer" if len(found) < len(expected) else "more" if more else "other"
+        rank = number(facts, "got") if "got" in facts else len(found)  # TensorFlow.js gives the data's rank alone
+        more = rank > len(expected) >= 3
+        relation = "fewer" if rank < len(expected) else "more" if more else "other"
         return {"relation": relation, "model_rank": str(len(expected)), "shape": facts.get("found", "")}
     concrete = bool(found) and found[0] is not None  # an array, which may lack its batch axis; None is a batch
     relations = (
@@ -95,6 +96,8 @@ def extra_axis(facts: Facts) -> str:
 def read_input(facts: Facts) -> str:
     """What the input check says: the model's shape against the data's."""
     expected, found = _model_shapes(facts)
+    if "got" in facts and "found" not in facts:
+        return f"The model's input takes {facts['dims']} axes (batch included); the data fed to it has {facts['got']}."
     if "dims" in facts:
         return f"The model's input {facts.get('input', '')} takes {facts['dims']} axes (batch included); your array {show(found)} has {len(found)}."
     return f"The model takes batches shaped {show(expected)}; the array it received is {show(found)}."

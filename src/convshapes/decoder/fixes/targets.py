@@ -28,15 +28,30 @@ def scale_factor(output: Shape, target: Shape) -> int:
 
 def derive_target(facts: Facts) -> Facts:
     """PyTorch's loss facts, plus ``factor`` (the targets are a power of two larger on each of H and W, batch and
-    channels equal) and ``per_sample_map`` (the output is (N, ...) with a map per sample, the targets (N,))."""
+    channels equal), ``per_sample_map`` (the output is (N, ...) with a map per sample, the targets (N,)),
+    ``class_map`` (class-index targets (N, H, W) against an output of one channel per class (N, C, H, W)) and
+    ``colour_masks`` (targets with 3 or 4 colour channels against an output of one channel per class)."""
     derived = derive_pytorch_target(facts)
     if "output" not in facts:
-        return derived | {"factor": "", "per_sample_map": "no"}
+        return derived | {"factor": "", "per_sample_map": "no", "class_map": "no", "colour_masks": "no"}
     output, target = dims(facts["output"]), dims(facts["target"])
     same_channels = len(output) >= 3 and output[:2] == target[:2]
     factor = scale_factor(output[2:], target[2:]) if same_channels else 0
     per_sample_map = len(target) == 1 and len(output) >= 3 and output[0] == target[0] and (product(output) or 0) > 1
-    return derived | {"factor": str(factor or ""), "per_sample_map": yes(per_sample_map and output[0] is not None)}
+    class_map = len(output) == len(target) + 1 >= 3 and output[:1] + output[2:] == target and (output[1] or 0) >= 2
+    colour = (
+        len(output) == len(target) >= 4
+        and output[:1] + output[2:] == target[:1] + target[2:]
+        and target[1] in (3, 4)
+        and (output[1] or 0) >= 2
+        and output[1] not in (3, 4)
+    )
+    return derived | {
+        "factor": str(factor or ""),
+        "per_sample_map": yes(per_sample_map and output[0] is not None),
+        "class_map": yes(class_map),
+        "colour_masks": yes(colour),
+    }
 
 
 def derive_loss(facts: Facts) -> Facts:
@@ -97,4 +112,29 @@ def class_masks(facts: Facts) -> str:
         "loaded as colour images. Map each colour to its class index (a lookup from the dataset's palette), then "
         f"one-hot encode it to {output[-1]} channels for categorical_crossentropy, or keep the index, shaped "
         f"{tuple((*output[:-1], 1))}, with sparse_categorical_crossentropy."
+    )
+
+
+def class_map_loss(facts: Facts) -> str:
+    """PyTorch: class-index maps (N, H, W) against an output of C channels, given to a loss that wants equal shapes."""
+    output, target = dims(facts["output"]), dims(facts["target"])
+    classes = output[1]
+    axes = (0, len(output) - 1, *range(1, len(output) - 1))
+    return (
+        f"The targets {tuple(target)} hold one class index per pixel and the output {tuple(output)} one channel per "
+        f"class. nn.CrossEntropyLoss takes exactly this pair: loss = nn.CrossEntropyLoss()(out, t.long()). BCE wants "
+        f"equal shapes: for two classes keep one output channel and use t.unsqueeze(1).float() "
+        f"({tuple((*target[:1], 1, *target[1:]))}), or one-hot the targets, "
+        f"F.one_hot(t.long(), {classes}).permute({', '.join(map(str, axes))}).float()."
+    )
+
+
+def colour_masks(facts: Facts) -> str:
+    """PyTorch: masks loaded as colour images for an output of one channel per class."""
+    output, target = dims(facts["output"]), dims(facts["target"])
+    return (
+        f"The masks hold {target[1]} colour channels, the output {output[1]} channels, one per class: the masks were "
+        "loaded as colour images. Map each colour to its class index (a lookup from the dataset's palette) to get "
+        f"(N, H, W) integer maps {tuple((target[0], *target[2:]))} for nn.CrossEntropyLoss, or one-hot them to "
+        f"{output[1]} channels for a BCE loss."
     )

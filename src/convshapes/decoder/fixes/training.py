@@ -151,10 +151,10 @@ def match_decoder_size(facts: Facts) -> str:
 
 def derive_concat(facts: Facts) -> Facts:
     """What sets the two joined maps apart: ``rounded`` (1 to 4 pixels), ``halved`` (a power of two), ``zero``,
-    ``ranks_differ``, ``steps_differ`` (two sequences of other lengths); ``numbers``: whether the message gives
-    sizes at all."""
+    ``ranks_differ``, ``steps_differ`` (two sequences of other lengths), ``unknown_axis`` (an axis of unknown size,
+    None, on one side where the other's is known); ``numbers``: whether the message gives sizes at all."""
     if "left" not in facts and "a" not in facts:
-        return {"numbers": "no", "layout": "", "steps_differ": "no"}
+        return {"numbers": "no", "layout": "", "steps_differ": "no", "unknown_axis": "no"}
     if "left" in facts:
         left, right = dims(facts["left"]), dims(facts["right"])
         pairs = [(a, b) for a, b in zip(left[1:-1], right[1:-1]) if a is not None and b is not None and a != b]
@@ -173,9 +173,11 @@ def derive_concat(facts: Facts) -> Facts:
     layout = ""
     if "left" in facts and not ranks_differ and len(left) >= 3:
         differ = [axis for axis in range(1, len(left)) if left[axis] != right[axis]]
+        # channels-first on one side only: axis 1 and the last axis differ, the axes between agree
+        mixed = len(left) >= 4 and differ == [1, len(left) - 1] and left[2:-1] == right[2:-1]
         if differ == [len(left) - 1]:
             layout = "axis"
-        elif differ == [1] and not rounded and not halved:
+        elif (differ == [1] or mixed) and not rounded and not halved:
             layout = "channels-first"
     return {
         "rounded": yes(rounded and not ranks_differ),
@@ -193,6 +195,9 @@ def derive_concat(facts: Facts) -> Facts:
             and not halved
         ),
         "numbers": "yes",
+        "unknown_axis": yes(
+            "left" in facts and not pairs and any((a is None) != (b is None) for a, b in zip(left[1:-1], right[1:-1]))
+        ),
     }
 
 
