@@ -51,6 +51,10 @@ def _channels_only(found: Shape, wanted: Shape) -> bool:
     )
 
 
+WORD_VECTOR_WIDTHS = {50, 100, 200, 300}
+"""Widths of GloVe and word2vec vectors: (samples, steps, 300) for a 2-axis input is text embedded twice."""
+
+
 def derive_input(facts: Facts) -> Facts:
     """How the data relates to the model's input (``relation``), and the model's number of axes."""
     expected, found = _model_shapes(facts)
@@ -59,6 +63,8 @@ def derive_input(facts: Facts) -> Facts:
         rank = number(facts, "got") if "got" in facts else len(found)  # TensorFlow.js gives the data's rank alone
         more = rank > len(expected) >= 3
         relation = "fewer" if rank < len(expected) else "more" if more else "other"
+        if len(expected) == 2 and len(found) == 3 and found[-1] in WORD_VECTOR_WIDTHS:
+            relation = "embedded"  # (samples, steps, 300): word vectors for a model that embeds token ids itself
         return {"relation": relation, "model_rank": str(len(expected)), "shape": facts.get("found", "")}
     concrete = bool(found) and found[0] is not None  # an array, which may lack its batch axis; None is a batch
     relations = (
