@@ -44,14 +44,18 @@ def rounded_apart(left: Shape, right: Shape) -> bool:
 
 
 def derive_pair(facts: Facts) -> Facts:
-    """For two shapes that do not match: ``first_only`` (only axis 0 differs) or ``ranks`` (axis counts differ)."""
+    """For two shapes that do not match: ``first_only`` (only axis 0 differs), ``ranks`` (axis counts differ),
+    ``loss_steps`` (a loss compares sequences of another number of steps, features alike)."""
     left, right = dims(facts["left"]), dims(facts["right"])
+    steps_apart = len(left) == len(right) == 3 and left[0] == right[0] and left[2] == right[2] and left[1] != right[1]
+    in_loss = "loss" in facts.get("node", "").lower()
     return {
         "first_only": yes(len(left) == len(right) and left[:1] != right[:1] and left[1:] == right[1:]),
         "ranks": yes(len(left) != len(right)),
         "ratio": yes(bool(left and right and left[0] and right[0] and max(left[0], right[0]) % min(left[0], right[0]) == 0)),
         "bias": yes(len(left) == len(right) >= 2 and all(size == 1 for size in right[:-1]) and left[-1] != right[-1]),
         "rounded": yes(rounded_apart(left, right)),
+        "loss_steps": yes(steps_apart and in_loss and not rounded_apart(left, right)),
     }  # fmt: skip
 
 
