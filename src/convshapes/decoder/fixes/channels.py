@@ -6,10 +6,8 @@
 
 from __future__ import annotations
 
-from .numbers import dims, show
+from .numbers import Facts, dims, show
 from .pytorch import read_channels as read_full_channels
-
-Facts = dict[str, str]
 
 
 def read_channels(facts: Facts) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .numbers import number, yes
-
-Facts = dict[str, str]
+from .numbers import Facts, number, yes
 
 
 def names(value: str | None) -> list[str]:

@@ -9,10 +9,9 @@ convolution map has in_features of channels x height x width, which these odd co
 
 from __future__ import annotations
 
+from .numbers import Facts, yes
 from .pytorch import derive_linear as derive_pytorch_linear
 from .pytorch import read_linear as read_pytorch_linear
-
-Facts = dict[str, str]
 
 STFT_BINS = {"201", "257", "513", "1025", "2049"}
 
@@ -29,7 +28,7 @@ def derive_linear(facts: Facts) -> Facts:
             "stft_bins": "no",
         }
     bins = facts["features"] in STFT_BINS or facts["in"] in STFT_BINS
-    return derive_pytorch_linear(facts) | {"numbers": "yes", "stft_bins": "yes" if bins else "no"}
+    return derive_pytorch_linear(facts) | {"numbers": "yes", "stft_bins": yes(bins)}
 
 
 def read_linear(facts: Facts) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from .numbers import dims, show, yes
-
-Facts = dict[str, str]
+from .numbers import Facts, dims, rounded_by_strides, show, yes
 
 
 def derive_merge(facts: Facts) -> Facts:
@@ -35,7 +33,7 @@ def derive_sizes(facts: Facts) -> Facts:
     return {
         "widths": "no",
         "reordered": "no",
-        "rounded": yes(axis >= 2 and 0 < abs(a - b) <= 4 and min(a, b) >= 2),
+        "rounded": yes(axis >= 2 and rounded_by_strides([(a, b)])),
     }
 
 

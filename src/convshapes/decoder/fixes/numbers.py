@@ -11,6 +11,7 @@ SHAPE_ITEM = r"Dimension\(\w+\)|None|null|\?|-?\d+"
 UNKNOWN = re.compile(r"None|null|\?|Dimension\(None\)")
 
 Shape = tuple[int | None, ...]
+Facts = dict[str, str]  # what a message says and what is derived from it, by name
 
 
 def dims(value: str | None) -> Shape:
@@ -71,6 +72,12 @@ def folds_text(steps: int, channels: int | None = None, limit: int = 3) -> str:
         f"and Reshape({pad.target_shape}), or crop {-crop.change} (layers.Cropping1D((0, {-crop.change}))) and "
         f"Reshape({crop.target_shape})"
     )
+
+
+def rounded_by_strides(pairs: list[tuple[int, int]], smallest: int = 2) -> bool:
+    """Whether every pair of sizes differs by 1 to 4, the smaller at least ``smallest``: what stride-2 steps that
+    rounded odd sizes leave between two maps or sequences meant to match."""
+    return bool(pairs) and all(0 < abs(a - b) <= 4 and min(a, b) >= smallest for a, b in pairs)
 
 
 def yes(condition: bool) -> str:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from .numbers import dims, exact_folds, number, product, show, yes
+from .numbers import Facts, dims, exact_folds, number, product, show, yes
 from .training import off_by_few
-
-Facts = dict[str, str]
 
 
 def read_channels(facts: Facts) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from .numbers import dims, folds_text, number, show, yes
-
-Facts = dict[str, str]
+from .numbers import Facts, dims, folds_text, number, show, yes
 
 
 def derive(facts: Facts) -> Facts:

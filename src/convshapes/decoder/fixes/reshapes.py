@@ -6,9 +6,7 @@ import math
 import re
 
 from ...shapes.folding import fold_options
-from .numbers import Shape, dims, folds_text, number, product, show, times, yes
-
-Facts = dict[str, str]
+from .numbers import Facts, Shape, dims, folds_text, number, product, show, times, yes
 
 
 def read(facts: Facts) -> str:

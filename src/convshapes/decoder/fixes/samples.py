@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .numbers import Shape, dims, exact_folds, number, product, show, yes
-
-Facts = dict[str, str]
+from .numbers import Facts, Shape, dims, exact_folds, number, product, show, yes
 
 
 def _model_shapes(facts: Facts) -> tuple[Shape, Shape]:

@@ -6,12 +6,10 @@ These facts extend :func:`convshapes.decoder.fixes.pytorch.derive_target` (PyTor
 
 from __future__ import annotations
 
-from .numbers import Shape, dims, product, yes
+from .numbers import Facts, Shape, dims, product, yes
 from .pytorch import derive_target as derive_pytorch_target
 from .training import derive_loss as derive_keras_loss
 from .training import derive_pair as derive_training_pair
-
-Facts = dict[str, str]
 
 
 def scale_factor(output: Shape, target: Shape) -> int:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from .numbers import Shape, dims, number, show, yes
-
-Facts = dict[str, str]
+from .numbers import Facts, Shape, dims, number, rounded_by_strides, show, yes
 
 
 def read_cardinality(facts: Facts) -> str:
@@ -40,7 +38,7 @@ def rounded_apart(left: Shape, right: Shape) -> bool:
     if len(left) != len(right) or len(left) < 3:
         return False
     differ = [(a, b) for a, b in zip(left[1:], right[1:]) if a != b]
-    return bool(differ) and all(None not in pair and abs(pair[0] - pair[1]) <= 4 and min(pair) >= 8 for pair in differ)
+    return all(None not in pair for pair in differ) and rounded_by_strides(differ, smallest=8)
 
 
 def derive_pair(facts: Facts) -> Facts:
@@ -49,13 +47,14 @@ def derive_pair(facts: Facts) -> Facts:
     left, right = dims(facts["left"]), dims(facts["right"])
     steps_apart = len(left) == len(right) == 3 and left[0] == right[0] and left[2] == right[2] and left[1] != right[1]
     in_loss = "loss" in facts.get("node", "").lower()
+    rounded = rounded_apart(left, right)
     return {
         "first_only": yes(len(left) == len(right) and left[:1] != right[:1] and left[1:] == right[1:]),
         "ranks": yes(len(left) != len(right)),
         "ratio": yes(bool(left and right and left[0] and right[0] and max(left[0], right[0]) % min(left[0], right[0]) == 0)),
         "bias": yes(len(left) == len(right) >= 2 and all(size == 1 for size in right[:-1]) and left[-1] != right[-1]),
-        "rounded": yes(rounded_apart(left, right)),
-        "loss_steps": yes(steps_apart and in_loss and not rounded_apart(left, right)),
+        "rounded": yes(rounded),
+        "loss_steps": yes(steps_apart and in_loss and not rounded),
     }  # fmt: skip
 
 
@@ -166,11 +165,11 @@ def derive_concat(facts: Facts) -> Facts:
         zero = 0 in left or 0 in right
     else:
         pairs, ranks_differ, zero = [(int(facts["a"]), int(facts["b"]))], False, False
-    rounded = bool(pairs) and all(abs(a - b) <= 4 and min(a, b) >= 2 for a, b in pairs)
+    rounded = rounded_by_strides(pairs)
     if "left" in facts and not rounded and not ranks_differ and len(left) >= 4 and left[1] != right[1]:
         # channels-first maps (Keras 1's 'th' ordering, concat_axis=1): the rows and columns come after axis 1
         first = [(a, b) for a, b in zip(left[2:], right[2:]) if a is not None and b is not None and a != b]
-        rounded = bool(first) and all(abs(a - b) <= 4 and min(a, b) >= 2 for a, b in first)
+        rounded = rounded_by_strides(first)
     halved = bool(pairs) and all(
         min(a, b) > 0 and max(a, b) % min(a, b) == 0 and power_of_two(max(a, b) // min(a, b)) for a, b in pairs
     )

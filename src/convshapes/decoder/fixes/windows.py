@@ -6,9 +6,7 @@ import math
 import re
 
 from ...shapes.arithmetic import conv_output_length, effective_kernel_size, pool_output_length
-from .numbers import Shape, dims, ints, number, show, times, yes
-
-Facts = dict[str, str]
+from .numbers import Facts, Shape, dims, ints, number, show, times, yes
 
 
 def _keras_window(facts: Facts) -> dict | None:
